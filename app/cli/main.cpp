@@ -1,0 +1,38 @@
+// compression-lab-cli: the headless front end. Links complab_core only, so a Qt include that
+// slips into core fails this build. Exit codes: 0 success, 1 wrong usage, 2 invalid input.
+#include "InspectCommand.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"Compression Lab (headless): inspect and compress language-model checkpoints", "compression-lab-cli"};
+    app.set_version_flag("--version", "compression-lab-cli " COMPLAB_VERSION);
+    app.require_subcommand(1);
+
+    complab::cli::InspectOptions inspect;
+    auto* inspectCommand = app.add_subcommand("inspect", "List a checkpoint's tensors (and their statistics)");
+    inspectCommand->add_option("PATH", inspect.path, "Checkpoint file or folder")->required();
+    inspectCommand->add_flag("--json", inspect.json, "Print one JSON object instead of a table");
+    inspectCommand->add_flag("--stats", inspect.stats, "Compute per-tensor statistics (reads every tensor)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 1;
+    }
+
+    if (inspectCommand->parsed())
+        return complab::cli::runInspect(inspect, std::cout, std::cerr);
+    return 1;
+}

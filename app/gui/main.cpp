@@ -1,0 +1,33 @@
+// compression-lab: the GUI. With no argument it opens the bundled sample model.
+#include "MainWindow.h"
+#include "SamplePaths.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("compression-lab"));
+    QApplication::setOrganizationName(QStringLiteral("compression-lab"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Compression Lab"));
+    QApplication::setApplicationVersion(QStringLiteral(COMPLAB_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "A laboratory for compressing language models."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("checkpoint"),
+                                 QApplication::translate("main", "Checkpoint file or folder to open (default: the bundled sample)."),
+                                 QStringLiteral("[checkpoint]"));
+    parser.process(app);
+
+    complab::MainWindow window;
+    window.show();
+    const QStringList arguments = parser.positionalArguments();
+    const QString path = arguments.isEmpty() ? complab::bundledSamplePath() : arguments.front();
+    if (!path.isEmpty())
+        QTimer::singleShot(0, &window, [&window, path] { window.openPath(path); });
+    return QApplication::exec();
+}

@@ -1,0 +1,108 @@
+#include "io/ModelConfig.h"
+
+#include "io/CheckpointError.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace complab {
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::uintmax_t maxConfigBytes = 16 * 1024 * 1024;
+
+std::optional<std::int64_t> positiveInteger(const Json& object, const char* key, const std::filesystem::path& path)
+{
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null())
+        return std::nullopt;
+    if (!it->is_number_integer() || it->get<std::int64_t>() <= 0)
+        throw CheckpointError(path, std::string("key '") + key + "' must be a positive integer, not " + it->dump());
+    return it->get<std::int64_t>();
+}
+
+std::optional<double> positiveNumber(const Json& object, const char* key, const std::filesystem::path& path)
+{
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null())
+        return std::nullopt;
+    if (!it->is_number() || it->get<double>() <= 0.0)
+        throw CheckpointError(path, std::string("key '") + key + "' must be a positive number, not " + it->dump());
+    return it->get<double>();
+}
+
+std::string text(const Json& object, const char* key, const std::filesystem::path& path)
+{
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null())
+        return {};
+    if (!it->is_string())
+        throw CheckpointError(path, std::string("key '") + key + "' must be a string, not " + it->dump());
+    return it->get<std::string>();
+}
+
+} // namespace
+
+ModelConfig ModelConfig::load(const std::filesystem::path& path)
+{
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (error)
+        throw CheckpointError(path, "cannot read: " + error.message());
+    if (size > maxConfigBytes)
+        throw CheckpointError(path, "config is " + std::to_string(size) + " bytes, over the 16 MB limit");
+    std::ifstream stream(path, std::ios::binary);
+    if (!stream)
+        throw CheckpointError(path, "cannot open for reading");
+    std::ostringstream buffer;
+    buffer << stream.rdbuf();
+    return parse(buffer.str(), path);
+}
+
+ModelConfig ModelConfig::parse(const std::string& content, const std::filesystem::path& path)
+{
+    Json root;
+    try {
+        root = Json::parse(content);
+    } catch (const Json::exception& e) {
+        throw CheckpointError(path, std::string("not valid JSON: ") + e.what());
+    }
+    if (!root.is_object())
+        throw CheckpointError(path, "not a JSON object");
+
+    ModelConfig config;
+    config.modelType = text(root, "model_type", path);
+    config.torchDtype = text(root, "torch_dtype", path);
+    if (const auto it = root.find("architectures"); it != root.end() && !it->is_null()) {
+        if (!it->is_array() || (!it->empty() && !it->front().is_string()))
+            throw CheckpointError(path, "key 'architectures' must be a list of strings");
+        if (!it->empty())
+            config.architecture = it->front().get<std::string>();
+    }
+    config.hiddenSize = positiveInteger(root, "hidden_size", path);
+    config.intermediateSize = positiveInteger(root, "intermediate_size", path);
+    config.layerCount = positiveInteger(root, "num_hidden_layers", path);
+    config.attentionHeads = positiveInteger(root, "num_attention_heads", path);
+    config.keyValueHeads = positiveInteger(root, "num_key_value_heads", path);
+    config.headDim = positiveInteger(root, "head_dim", path);
+    config.vocabSize = positiveInteger(root, "vocab_size", path);
+    config.contextLength = positiveInteger(root, "max_position_embeddings", path);
+    config.rmsNormEps = positiveNumber(root, "rms_norm_eps", path);
+    config.ropeTheta = positiveNumber(root, "rope_theta", path);
+    if (const auto it = root.find("tie_word_embeddings"); it != root.end() && !it->is_null()) {
+        if (!it->is_boolean())
+            throw CheckpointError(path, "key 'tie_word_embeddings' must be true or false, not " + it->dump());
+        config.tiedEmbeddings = it->get<bool>();
+    }
+    if (!config.headDim && config.hiddenSize && config.attentionHeads)
+        config.headDim = *config.hiddenSize / *config.attentionHeads;
+    if (!config.keyValueHeads && config.attentionHeads)
+        config.keyValueHeads = config.attentionHeads;
+    return config;
+}
+
+} // namespace complab

@@ -1,0 +1,36 @@
+// The architecture described by a Hugging Face config.json beside a checkpoint: what the model
+// card shows, and later what the estimator and the forward pass need.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace complab {
+
+struct ModelConfig
+{
+    std::string modelType;    // "llama", "mistral", "qwen2", ...
+    std::string architecture; // first entry of "architectures"
+    std::string torchDtype;
+    std::optional<std::int64_t> hiddenSize;
+    std::optional<std::int64_t> intermediateSize;
+    std::optional<std::int64_t> layerCount;
+    std::optional<std::int64_t> attentionHeads;
+    std::optional<std::int64_t> keyValueHeads;
+    std::optional<std::int64_t> headDim;
+    std::optional<std::int64_t> vocabSize;
+    std::optional<std::int64_t> contextLength;
+    std::optional<double> rmsNormEps;
+    std::optional<double> ropeTheta;
+    std::optional<bool> tiedEmbeddings;
+
+    // Throws CheckpointError naming the file and the key when the file is not a JSON object or a
+    // known key has the wrong type or an impossible value. Unknown keys are ignored: config.json
+    // carries many that do not concern the lab.
+    static ModelConfig load(const std::filesystem::path& path);
+    static ModelConfig parse(const std::string& text, const std::filesystem::path& pathForErrors);
+};
+
+} // namespace complab

@@ -1,0 +1,47 @@
+// What a checkpoint says about one tensor (name, type, shape, where its bytes are), and a
+// zero-copy view of those bytes that keeps the underlying memory map alive.
+#pragma once
+
+#include "tensor/DType.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace complab {
+
+struct TensorInfo
+{
+    std::string name;
+    DType dtype = DType::F32;
+    std::vector<std::int64_t> shape;
+    std::uint64_t fileOffset = 0; // absolute byte offset of the first element in its file
+    std::uint64_t byteSize = 0;
+
+    // Product of the shape (1 for a 0-dimensional scalar, 0 when any dimension is 0).
+    std::uint64_t elementCount() const;
+    // "[2048, 256]"
+    std::string shapeString() const;
+};
+
+class TensorView
+{
+public:
+    TensorView(const TensorInfo& info, std::span<const std::byte> bytes, std::shared_ptr<const void> keepAlive);
+
+    const TensorInfo& info() const { return *m_info; }
+    std::span<const std::byte> bytes() const { return m_bytes; }
+    std::uint64_t elementCount() const { return m_info->elementCount(); }
+
+    // Converts elements [first, first + dst.size()) to float. The range must lie inside the tensor.
+    void toFloat(std::uint64_t first, std::span<float> dst) const;
+
+private:
+    const TensorInfo* m_info;
+    std::span<const std::byte> m_bytes;
+    std::shared_ptr<const void> m_keepAlive;
+};
+
+} // namespace complab

@@ -1,0 +1,58 @@
+#include "Format.h"
+
+#include "util/Units.h"
+
+#include <QLocale>
+
+#include <cmath>
+#include <vector>
+
+namespace complab::format {
+
+namespace {
+QString scaled(const ScaledValue& value)
+{
+    const QString number = QLocale().toString(value.value, 'f', value.decimals);
+    const QString unit = QString::fromLatin1(value.unit);
+    return unit.isEmpty() ? number : number + QLatin1Char(' ') + unit;
+}
+} // namespace
+
+QString bytes(std::uint64_t amount)
+{
+    return scaled(scaleBytes(amount));
+}
+
+QString count(std::uint64_t amount)
+{
+    return scaled(scaleCount(amount));
+}
+
+QString integer(std::uint64_t value)
+{
+    return QLocale().toString(static_cast<qulonglong>(value));
+}
+
+QString percent(double fraction, int decimals)
+{
+    return QLocale().toString(fraction * 100.0, 'f', decimals) + QStringLiteral(" %");
+}
+
+QString number(double value, int significantDigits)
+{
+    if (std::isnan(value))
+        return QStringLiteral("—");
+    return QLocale().toString(value, 'g', significantDigits);
+}
+
+QString shape(const std::vector<std::int64_t>& dimensions)
+{
+    if (dimensions.empty())
+        return QStringLiteral("scalar");
+    QStringList parts;
+    for (const auto dimension : dimensions)
+        parts << QString::number(dimension);
+    return parts.join(QStringLiteral(" × "));
+}
+
+} // namespace complab::format
