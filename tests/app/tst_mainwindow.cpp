@@ -1,0 +1,89 @@
+// The main window on the offscreen platform: opens the bundled sample in the background, fills
+// the model card and the tree, computes a histogram for a selected tensor, reports bad files in
+// the message bar without a dialog.
+#include "MainWindow.h"
+#include "MessageBar.h"
+#include "ModelCardWidget.h"
+#include "TensorStatsWidget.h"
+#include "TensorTreeModel.h"
+#include "io/Checkpoint.h"
+
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace complab;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("compression-lab-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    }
+
+    void opensSampleAndShowsHistogram()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::checkpointOpened);
+        window.openPath(QStringLiteral(COMPLAB_SAMPLE_DIR));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        QVERIFY(window.checkpoint());
+        QCOMPARE(window.modelCard()->field(QStringLiteral("tensors")), QStringLiteral("38"));
+        QCOMPARE(window.modelCard()->field(QStringLiteral("format")), QStringLiteral("safetensors"));
+        QVERIFY(window.modelCard()->field(QStringLiteral("dtypes")).contains(QStringLiteral("BF16")));
+        QVERIFY(window.modelCard()->field(QStringLiteral("architecture")).contains(QStringLiteral("4 layers")));
+
+        // embed_tokens, layers, norm at the top level; four layers below.
+        QAbstractItemModel* tree = window.tensorTree()->model();
+        QCOMPARE(tree->rowCount(), 3);
+        QModelIndex layers;
+        for (int row = 0; row < tree->rowCount(); ++row)
+            if (tree->index(row, 0).data().toString() == QStringLiteral("layers"))
+                layers = tree->index(row, 0);
+        QVERIFY(layers.isValid());
+        QCOMPARE(tree->rowCount(layers), 4);
+
+        // Select layers ▸ 1 ▸ mlp.down_proj.weight as a person would.
+        const QModelIndex layer1 = tree->index(1, 0, layers);
+        QModelIndex downProj;
+        for (int row = 0; row < tree->rowCount(layer1); ++row)
+            if (tree->index(row, 0, layer1).data().toString() == QStringLiteral("mlp.down_proj.weight"))
+                downProj = tree->index(row, 0, layer1);
+        QVERIFY(downProj.isValid());
+        QSignalSpy ready(window.statsWidget(), &TensorStatsWidget::statsReady);
+        window.tensorTree()->setCurrentIndex(downProj);
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.statsWidget()->field(QStringLiteral("count")), QLocale().toString(196608), 20000);
+        const auto points = window.statsWidget()->histogramSeries()->points();
+        QVERIFY(!points.isEmpty());
+        double largest = 0;
+        for (const auto& point : points)
+            largest = std::max(largest, point.y());
+        QVERIFY(largest > 0);
+    }
+
+    void badFileShowsMessage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.safetensors"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("\x10\0\0\0\0\0\0\0{\"w\": 3}", 16));
+        file.close();
+        MainWindow window;
+        window.show();
+        window.openPath(path);
+        QTRY_VERIFY_WITH_TIMEOUT(window.messageBar()->isVisible(), 20000);
+        QVERIFY2(window.messageBar()->text().contains(path), qPrintable(window.messageBar()->text()));
+        QVERIFY(!window.checkpoint());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

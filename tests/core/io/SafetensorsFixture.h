@@ -1,0 +1,48 @@
+// Test helper: writes safetensors files byte by byte, valid or deliberately broken.
+#pragma once
+
+#include <QByteArray>
+#include <QFile>
+#include <QString>
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+
+namespace complab::test {
+
+// JSON written with single quotes for readability in tests: J("{'a':1}") is {"a":1}.
+// (Raw string literals confuse moc, which scans every test file.)
+inline QByteArray J(const char* text)
+{
+    return QByteArray(text).replace('\'', '"');
+}
+
+// header: the JSON text exactly as it should appear; lengthOverride replaces the 8-byte length.
+inline QByteArray safetensorsBytes(const QByteArray& header, const QByteArray& data,
+                                   std::optional<std::uint64_t> lengthOverride = std::nullopt)
+{
+    const std::uint64_t length = lengthOverride.value_or(static_cast<std::uint64_t>(header.size()));
+    QByteArray bytes(8, '\0');
+    std::memcpy(bytes.data(), &length, 8);
+    return bytes + header + data;
+}
+
+inline void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(bytes);
+}
+
+template <typename T>
+QByteArray rawBytes(std::initializer_list<T> values)
+{
+    QByteArray bytes;
+    for (const T value : values)
+        bytes.append(reinterpret_cast<const char*>(&value), sizeof(T));
+    return bytes;
+}
+
+} // namespace complab::test

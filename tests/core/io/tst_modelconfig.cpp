@@ -1,0 +1,62 @@
+// config.json beside a checkpoint: the fields the lab uses, defaults derived where HF derives
+// them, and errors that name the key.
+#include "io/CheckpointError.h"
+#include "io/ModelConfig.h"
+
+#include <QTest>
+
+using namespace complab;
+
+class TestModelConfig : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void bundledSample()
+    {
+        const auto config = ModelConfig::load(COMPLAB_SAMPLE_DIR "/config.json");
+        QCOMPARE(config.modelType, std::string("llama"));
+        QCOMPARE(config.architecture, std::string("LlamaForCausalLM"));
+        QCOMPARE(config.layerCount, std::optional<std::int64_t>(4));
+        QCOMPARE(config.intermediateSize, std::optional<std::int64_t>(768));
+        QCOMPARE(config.vocabSize, std::optional<std::int64_t>(2048));
+        QCOMPARE(config.contextLength, std::optional<std::int64_t>(256));
+        QCOMPARE(config.rmsNormEps, std::optional<double>(1e-5));
+    }
+
+    void derivedDefaults()
+    {
+        const auto config = ModelConfig::parse("{\"hidden_size\": 4096, \"num_attention_heads\": 32}", "c.json");
+        QCOMPARE(config.headDim, std::optional<std::int64_t>(128));
+        QCOMPARE(config.keyValueHeads, std::optional<std::int64_t>(32));
+        QVERIFY(!config.vocabSize);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("problem");
+        QTest::addRow("not json") << "{" << "not valid JSON";
+        QTest::addRow("not object") << "[]" << "not a JSON object";
+        QTest::addRow("negative") << "{\"hidden_size\": -1}" << "'hidden_size' must be a positive integer";
+        QTest::addRow("string") << "{\"num_hidden_layers\": \"4\"}" << "'num_hidden_layers' must be a positive integer";
+        QTest::addRow("bool") << "{\"tie_word_embeddings\": 1}" << "'tie_word_embeddings' must be true or false";
+        QTest::addRow("architectures") << "{\"architectures\": 3}" << "'architectures' must be a list";
+    }
+
+    void errors()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, problem);
+        try {
+            ModelConfig::parse(text.toStdString(), "dir/config.json");
+            QFAIL("accepted");
+        } catch (const CheckpointError& error) {
+            const QString message = QString::fromStdString(error.what());
+            QVERIFY2(message.startsWith(QStringLiteral("dir/config.json: ")), qPrintable(message));
+            QVERIFY2(message.contains(problem), qPrintable(message));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelConfig)
+#include "tst_modelconfig.moc"
