@@ -9,11 +9,11 @@
 
 namespace complab::format {
 
-QString bytes(std::uint64_t bytes);   // "7.3 MB"
-QString count(std::uint64_t count);   // "3.67 M"
+QString bytes(std::uint64_t bytes); // "7.3 MB"
+QString count(std::uint64_t count); // "3.67 M"
 QString integer(std::uint64_t value); // "3,672,320"
 QString percent(double fraction, int decimals = 1);
 QString number(double value, int significantDigits = 4); // "—" for NaN
-QString shape(const std::vector<std::int64_t>& shape);   // "2048 × 256"
+QString shape(const std::vector<std::int64_t>& shape); // "2048 × 256"
 
 } // namespace complab::format

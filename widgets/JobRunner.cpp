@@ -72,8 +72,8 @@ void JobRunner::launch(const QString& title, ErasedJob job)
     });
 }
 
-void JobRunner::finish(quint64 generation, const std::function<void()>& deliver, const QString& error,
-                       bool wasCancelled)
+void JobRunner::finish(
+    quint64 generation, const std::function<void()>& deliver, const QString& error, bool wasCancelled)
 {
     if (generation != m_generation)
         return; // superseded by a newer launch

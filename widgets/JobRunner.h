@@ -24,8 +24,7 @@ public:
     // Cancels the running job and waits for its worker to return.
     ~JobRunner() override;
 
-    template <typename Result>
-    using Job = std::function<Result(Progress&, std::stop_token)>;
+    template <typename Result> using Job = std::function<Result(Progress&, std::stop_token)>;
 
     // Starts job on a worker thread; onResult runs on this object's (GUI) thread unless the job
     // was cancelled or superseded meanwhile. Exceptions other than Cancelled become failed().

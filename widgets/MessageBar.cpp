@@ -32,9 +32,8 @@ MessageBar::MessageBar(QWidget* parent)
 void MessageBar::showMessage(const QString& text, Kind kind)
 {
     const bool error = kind == Kind::Error;
-    m_icon->setPixmap(style()
-                          ->standardIcon(error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxInformation)
-                          .pixmap(20, 20));
+    m_icon->setPixmap(
+        style()->standardIcon(error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxInformation).pixmap(20, 20));
     m_text->setText(text);
     setStyleSheet(error ? QStringLiteral("complab--MessageBar { background: #fde8e8; border: 1px solid #d9534f; }")
                         : QStringLiteral("complab--MessageBar { background: #e8f0fd; border: 1px solid #5b8def; }"));

@@ -29,13 +29,13 @@ ModelCardWidget::ModelCardWidget(QWidget* parent)
 
     addRow(QStringLiteral("format"), tr("Format"), tr("The file format the checkpoint is stored in."));
     addRow(QStringLiteral("architecture"), tr("Architecture"),
-           tr("The network's shape, from the config.json beside the weights."));
+        tr("The network's shape, from the config.json beside the weights."));
     addRow(QStringLiteral("tensors"), tr("Tensors"), tr("How many named weight arrays the checkpoint holds."));
     addRow(QStringLiteral("parameters"), tr("Parameters"),
-           tr("Total number of weights: the model size quoted as 8B, 70B, ..."));
+        tr("Total number of weights: the model size quoted as 8B, 70B, ..."));
     addRow(QStringLiteral("bytes"), tr("Size on disk"), tr("Bytes the checkpoint occupies on disk, header included."));
     addRow(QStringLiteral("dtypes"), tr("Number types"),
-           tr("How the weights are stored: BF16 and F16 use 2 bytes a weight, F32 uses 4."));
+        tr("How the weights are stored: BF16 and F16 use 2 bytes a weight, F32 uses 4."));
 }
 
 QLabel* ModelCardWidget::addRow(const QString& name, const QString& label, const QString& toolTip)
@@ -96,12 +96,14 @@ void ModelCardWidget::setCheckpoint(const std::shared_ptr<const Checkpoint>& che
         set(QStringLiteral("architecture"), parts.join(QStringLiteral(", ")));
     } else {
         set(QStringLiteral("architecture"),
-            checkpoint->configWarning().empty() ? tr("unknown (no config.json beside the file)")
-                                                : tr("unknown: %1").arg(QString::fromStdString(checkpoint->configWarning())));
+            checkpoint->configWarning().empty()
+                ? tr("unknown (no config.json beside the file)")
+                : tr("unknown: %1").arg(QString::fromStdString(checkpoint->configWarning())));
     }
     set(QStringLiteral("tensors"), format::integer(checkpoint->tensors().size()));
-    set(QStringLiteral("parameters"), tr("%1 (%2)").arg(format::count(checkpoint->totalParameters()),
-                                                        format::integer(checkpoint->totalParameters())));
+    set(QStringLiteral("parameters"),
+        tr("%1 (%2)").arg(
+            format::count(checkpoint->totalParameters()), format::integer(checkpoint->totalParameters())));
     set(QStringLiteral("bytes"), format::bytes(checkpoint->fileBytes()));
     QStringList dtypes;
     for (const auto& [dtype, count] : checkpoint->dtypeCounts())

@@ -13,8 +13,8 @@
 #include <QLineSeries>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <cmath>
 
@@ -46,11 +46,12 @@ TensorStatsWidget::TensorStatsWidget(QWidget* parent)
     addField(QStringLiteral("max"), tr("Maximum"), tr("Largest finite value."));
     addField(QStringLiteral("mean"), tr("Mean"), tr("Average of the finite values."));
     addField(QStringLiteral("std"), tr("Std. deviation"),
-             tr("Typical distance of a value from the mean: the width of the bell in the histogram."));
+        tr("Typical distance of a value from the mean: the width of the bell in the histogram."));
     m_form = right;
     addField(QStringLiteral("absmax"), tr("Largest magnitude"),
-             tr("The largest |value|. A quantiser's grid must reach it, so one outlier coarsens the grid for all."));
-    addField(QStringLiteral("zeros"), tr("Exact zeros"), tr("Values that are exactly 0 (pruned weights show up here)."));
+        tr("The largest |value|. A quantiser's grid must reach it, so one outlier coarsens the grid for all."));
+    addField(
+        QStringLiteral("zeros"), tr("Exact zeros"), tr("Values that are exactly 0 (pruned weights show up here)."));
     addField(QStringLiteral("nan"), tr("NaN"), tr("Not-a-number values: a damaged or badly converted tensor."));
     addField(QStringLiteral("inf"), tr("Infinite"), tr("Infinite values: overflow in a conversion or in training."));
     auto* fields = new QHBoxLayout;
@@ -111,9 +112,8 @@ TensorStatsWidget::TensorStatsWidget(QWidget* parent)
         m_cancel->hide();
     });
     connect(m_runner, &JobRunner::cancelled, this, [this] { m_status->setText(tr("Cancelled.")); });
-    connect(m_runner, &JobRunner::failed, this, [this](const QString& message) {
-        m_status->setText(tr("Could not read this tensor: %1").arg(message));
-    });
+    connect(m_runner, &JobRunner::failed, this,
+        [this](const QString& message) { m_status->setText(tr("Could not read this tensor: %1").arg(message)); });
 }
 
 TensorStatsWidget::~TensorStatsWidget() = default;
@@ -161,9 +161,10 @@ void TensorStatsWidget::setTensor(const std::shared_ptr<const Checkpoint>& check
     }
     const auto& info = checkpoint->tensors()[static_cast<std::size_t>(tensorIndex)];
     m_tensorName = QString::fromStdString(info.name);
-    m_title->setText(tr("%1 — %2, shape %3")
-                         .arg(m_tensorName, QString::fromLatin1(dtypeName(info.dtype).data(), dtypeName(info.dtype).size()),
-                              format::shape(info.shape)));
+    m_title->setText(
+        tr("%1 — %2, shape %3")
+            .arg(m_tensorName, QString::fromLatin1(dtypeName(info.dtype).data(), dtypeName(info.dtype).size()),
+                format::shape(info.shape)));
     m_chart->setTitle(tr("Distribution of values in %1").arg(m_tensorName));
     setFieldsEmpty();
     const auto index = static_cast<std::size_t>(tensorIndex);

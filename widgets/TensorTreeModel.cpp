@@ -45,11 +45,10 @@ void finalize(TensorTreeModel::Node* node)
     // Numbered groups (layers 0, 1, ..., 10) in numeric order, not the header's alphabetical one.
     const bool allNumbered = !node->children.empty()
         && std::all_of(node->children.begin(), node->children.end(),
-                       [](const auto& child) { return child->tensorIndex < 0 && isNumber(child->label); });
+            [](const auto& child) { return child->tensorIndex < 0 && isNumber(child->label); });
     if (allNumbered) {
-        std::stable_sort(node->children.begin(), node->children.end(), [](const auto& a, const auto& b) {
-            return a->label.toLongLong() < b->label.toLongLong();
-        });
+        std::stable_sort(node->children.begin(), node->children.end(),
+            [](const auto& a, const auto& b) { return a->label.toLongLong() < b->label.toLongLong(); });
     }
     for (std::size_t i = 0; i < node->children.size(); ++i) {
         auto* child = node->children[i].get();
@@ -71,8 +70,7 @@ void finalize(TensorTreeModel::Node* node)
 TensorTreeModel::TensorTreeModel(QObject* parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
-{
-}
+{ }
 
 TensorTreeModel::~TensorTreeModel() = default;
 
@@ -206,9 +204,8 @@ QVariant TensorTreeModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (info)
             return tr("%1\n%2, shape %3, %4 parameters, %5")
-                .arg(node->fullName,
-                     QString::fromLatin1(dtypeName(info->dtype).data(), dtypeName(info->dtype).size()),
-                     format::shape(info->shape), format::integer(node->parameters), format::bytes(node->bytes));
+                .arg(node->fullName, QString::fromLatin1(dtypeName(info->dtype).data(), dtypeName(info->dtype).size()),
+                    format::shape(info->shape), format::integer(node->parameters), format::bytes(node->bytes));
         return tr("%1: %n entries", nullptr, static_cast<int>(node->children.size())).arg(node->fullName);
     case TensorIndexRole:
         return node->tensorIndex;

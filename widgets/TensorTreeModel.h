@@ -18,8 +18,8 @@ public:
     enum Column { NameColumn, ShapeColumn, DTypeColumn, ParametersColumn, BytesColumn, ColumnCount };
     enum Role {
         SortRole = Qt::UserRole + 1, // numbers for numeric columns, never formatted strings
-        TensorIndexRole,             // index into the checkpoint's tensor list, -1 for groups
-        FullNameRole,                // the tensor's full name (groups: their prefix)
+        TensorIndexRole, // index into the checkpoint's tensor list, -1 for groups
+        FullNameRole, // the tensor's full name (groups: their prefix)
     };
 
     explicit TensorTreeModel(QObject* parent = nullptr);

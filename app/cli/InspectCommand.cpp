@@ -24,13 +24,12 @@ Json number(double value)
 
 Json statsJson(const TensorStats& stats)
 {
-    Json histogram = {{"lowest", number(stats.histogram.lowest)},
-                      {"highest", number(stats.histogram.highest)},
-                      {"counts", stats.histogram.counts}};
-    return {{"count", stats.count},     {"min", number(stats.min)},        {"max", number(stats.max)},
-            {"mean", number(stats.mean)}, {"std", number(stats.std)},        {"abs_max", number(stats.absMax)},
-            {"zeros", stats.zeroCount}, {"nan", stats.nanCount},           {"inf", stats.infCount()},
-            {"histogram", std::move(histogram)}};
+    Json histogram = {{"lowest", number(stats.histogram.lowest)}, {"highest", number(stats.histogram.highest)},
+        {"counts", stats.histogram.counts}};
+    return {{"count", stats.count}, {"min", number(stats.min)}, {"max", number(stats.max)},
+        {"mean", number(stats.mean)}, {"std", number(stats.std)}, {"abs_max", number(stats.absMax)},
+        {"zeros", stats.zeroCount}, {"nan", stats.nanCount}, {"inf", stats.infCount()},
+        {"histogram", std::move(histogram)}};
 }
 
 Json configJson(const ModelConfig& config)
@@ -82,12 +81,9 @@ int runInspect(const InspectOptions& options, std::ostream& out, std::ostream& e
             Json tensors = Json::array();
             for (std::size_t i = 0; i < checkpoint->tensors().size(); ++i) {
                 const auto& info = checkpoint->tensors()[i];
-                Json tensor = {{"name", info.name},
-                               {"dtype", std::string(dtypeName(info.dtype))},
-                               {"shape", info.shape},
-                               {"parameters", info.elementCount()},
-                               {"bytes", info.byteSize},
-                               {"offset", info.fileOffset}};
+                Json tensor
+                    = {{"name", info.name}, {"dtype", std::string(dtypeName(info.dtype))}, {"shape", info.shape},
+                        {"parameters", info.elementCount()}, {"bytes", info.byteSize}, {"offset", info.fileOffset}};
                 if (options.stats)
                     tensor["stats"] = statsJson(stats[i]);
                 tensors.push_back(std::move(tensor));
@@ -95,14 +91,10 @@ int runInspect(const InspectOptions& options, std::ostream& out, std::ostream& e
             Json dtypes = Json::object();
             for (const auto& [dtype, count] : checkpoint->dtypeCounts())
                 dtypes[std::string(dtypeName(dtype))] = count;
-            Json root = {{"path", checkpoint->path().string()},
-                         {"format", checkpoint->formatName()},
-                         {"file_bytes", checkpoint->fileBytes()},
-                         {"total_parameters", checkpoint->totalParameters()},
-                         {"total_bytes", checkpoint->totalTensorBytes()},
-                         {"dtypes", std::move(dtypes)},
-                         {"metadata", checkpoint->metadata()},
-                         {"tensors", std::move(tensors)}};
+            Json root = {{"path", checkpoint->path().string()}, {"format", checkpoint->formatName()},
+                {"file_bytes", checkpoint->fileBytes()}, {"total_parameters", checkpoint->totalParameters()},
+                {"total_bytes", checkpoint->totalTensorBytes()}, {"dtypes", std::move(dtypes)},
+                {"metadata", checkpoint->metadata()}, {"tensors", std::move(tensors)}};
             if (checkpoint->config())
                 root["config"] = configJson(*checkpoint->config());
             if (!checkpoint->configWarning().empty())
@@ -126,17 +118,15 @@ int runInspect(const InspectOptions& options, std::ostream& out, std::ostream& e
         for (std::size_t i = 0; i < checkpoint->tensors().size(); ++i) {
             const auto& info = checkpoint->tensors()[i];
             std::snprintf(line, sizeof line, "%-48s %-8s %-16s %12llu %12llu", info.name.c_str(),
-                          std::string(dtypeName(info.dtype)).c_str(), info.shapeString().c_str(),
-                          static_cast<unsigned long long>(info.elementCount()),
-                          static_cast<unsigned long long>(info.byteSize));
+                std::string(dtypeName(info.dtype)).c_str(), info.shapeString().c_str(),
+                static_cast<unsigned long long>(info.elementCount()), static_cast<unsigned long long>(info.byteSize));
             out << line;
             if (options.stats) {
                 const auto& s = stats[i];
                 std::snprintf(line, sizeof line, " %10s %10s %10s %10s %7llu %4llu %4llu", formatValue(s.min).c_str(),
-                              formatValue(s.max).c_str(), formatValue(s.mean).c_str(), formatValue(s.std).c_str(),
-                              static_cast<unsigned long long>(s.zeroCount),
-                              static_cast<unsigned long long>(s.nanCount),
-                              static_cast<unsigned long long>(s.infCount()));
+                    formatValue(s.max).c_str(), formatValue(s.mean).c_str(), formatValue(s.std).c_str(),
+                    static_cast<unsigned long long>(s.zeroCount), static_cast<unsigned long long>(s.nanCount),
+                    static_cast<unsigned long long>(s.infCount()));
                 out << line;
             }
             out << '\n';

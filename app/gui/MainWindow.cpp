@@ -76,7 +76,7 @@ MainWindow::MainWindow(QWidget* parent)
             m_tree->expandAll();
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex& current) { selectTensor(current); });
+        [this](const QModelIndex& current) { selectTensor(current); });
 
     auto* modelPane = new QWidget(this);
     auto* modelLayout = new QVBoxLayout(modelPane);
@@ -100,8 +100,7 @@ MainWindow::MainWindow(QWidget* parent)
     createMenus();
     statusBar()->showMessage(tr("Ready"));
 
-    connect(m_openRunner, &JobRunner::started, this,
-            [this](const QString& title) { statusBar()->showMessage(title); });
+    connect(m_openRunner, &JobRunner::started, this, [this](const QString& title) { statusBar()->showMessage(title); });
     connect(m_openRunner, &JobRunner::failed, this, [this](const QString& message) {
         m_messages->showMessage(message);
         statusBar()->showMessage(tr("Could not open the model"));
@@ -135,19 +134,18 @@ void MainWindow::createMenus()
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Compression Lab"), this, [this] {
         QMessageBox::about(this, tr("About Compression Lab"),
-                           tr("<h3>Compression Lab %1</h3><p>A laboratory for compressing language models: "
-                              "open a checkpoint, inspect its tensors, and see what quantisation, pruning and "
-                              "low-rank factorisation do to them.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
+            tr("<h3>Compression Lab %1</h3><p>A laboratory for compressing language models: "
+               "open a checkpoint, inspect its tensors, and see what quantisation, pruning and "
+               "low-rank factorisation do to them.</p>")
+                .arg(QCoreApplication::applicationVersion()));
     });
 }
 
 void MainWindow::chooseFile()
 {
     QSettings settings;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Checkpoint"), settings.value(QStringLiteral("lastDirectory")).toString(),
-        tr("Checkpoints (*.safetensors);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Checkpoint"),
+        settings.value(QStringLiteral("lastDirectory")).toString(), tr("Checkpoints (*.safetensors);;All files (*)"));
     if (!path.isEmpty())
         openPath(path);
 }
@@ -155,8 +153,8 @@ void MainWindow::chooseFile()
 void MainWindow::chooseFolder()
 {
     QSettings settings;
-    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Model Folder"),
-                                                           settings.value(QStringLiteral("lastDirectory")).toString());
+    const QString path = QFileDialog::getExistingDirectory(
+        this, tr("Open Model Folder"), settings.value(QStringLiteral("lastDirectory")).toString());
     if (!path.isEmpty())
         openPath(path);
 }
@@ -171,9 +169,8 @@ void MainWindow::openPath(const QString& path)
     m_openRunner->start<std::shared_ptr<const Checkpoint>>(
         tr("Opening %1…").arg(QFileInfo(path).fileName()),
         [nativePath](Progress&, std::stop_token) { return openCheckpoint(nativePath); },
-        [this, timer](const std::shared_ptr<const Checkpoint>& checkpoint) {
-            setCheckpoint(checkpoint, timer->elapsed());
-        });
+        [this, timer](
+            const std::shared_ptr<const Checkpoint>& checkpoint) { setCheckpoint(checkpoint, timer->elapsed()); });
 }
 
 void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qint64 milliseconds)

@@ -19,8 +19,8 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("checkpoint"),
-                                 QApplication::translate("main", "Checkpoint file or folder to open (default: the bundled sample)."),
-                                 QStringLiteral("[checkpoint]"));
+        QApplication::translate("main", "Checkpoint file or folder to open (default: the bundled sample)."),
+        QStringLiteral("[checkpoint]"));
     parser.process(app);
 
     complab::MainWindow window;

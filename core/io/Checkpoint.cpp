@@ -10,8 +10,7 @@ namespace complab {
 
 Checkpoint::Checkpoint(std::filesystem::path path)
     : m_path(std::move(path))
-{
-}
+{ }
 
 Checkpoint::~Checkpoint() = default;
 
@@ -77,9 +76,10 @@ std::filesystem::path resolveFolder(const std::filesystem::path& folder)
         return candidates.front();
     if (candidates.empty())
         throw CheckpointError(folder, "folder holds no .safetensors checkpoint");
-    throw CheckpointError(folder, "folder holds " + std::to_string(candidates.size())
-                                      + " .safetensors files and no model.safetensors; open one of them "
-                                        "(sharded checkpoints are not supported yet)");
+    throw CheckpointError(folder,
+        "folder holds " + std::to_string(candidates.size())
+            + " .safetensors files and no model.safetensors; open one of them "
+              "(sharded checkpoints are not supported yet)");
 }
 
 } // namespace

@@ -17,7 +17,9 @@ MappedFile::MappedFile(const std::filesystem::path& path)
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         throw CheckpointError(path, std::string("cannot open: ") + std::strerror(errno));
-    struct stat info {};
+    struct stat info
+    {
+    };
     if (::fstat(fd, &info) != 0) {
         const int error = errno;
         ::close(fd);

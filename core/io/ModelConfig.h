@@ -11,7 +11,7 @@ namespace complab {
 
 struct ModelConfig
 {
-    std::string modelType;    // "llama", "mistral", "qwen2", ...
+    std::string modelType; // "llama", "mistral", "qwen2", ...
     std::string architecture; // first entry of "architectures"
     std::string torchDtype;
     std::optional<std::int64_t> hiddenSize;

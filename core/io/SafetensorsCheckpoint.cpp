@@ -63,8 +63,8 @@ Json parseHeader(std::string_view text, const std::filesystem::path& path)
     return header;
 }
 
-std::uint64_t nonNegativeInteger(const Json& value, const std::filesystem::path& path, const std::string& tensor,
-                                 const std::string& what)
+std::uint64_t nonNegativeInteger(
+    const Json& value, const std::filesystem::path& path, const std::string& tensor, const std::string& what)
 {
     if (value.is_number_unsigned())
         return value.get<std::uint64_t>();
@@ -74,7 +74,7 @@ std::uint64_t nonNegativeInteger(const Json& value, const std::filesystem::path&
 }
 
 TensorInfo parseEntry(const std::string& name, const Json& entry, const std::filesystem::path& path,
-                      std::uint64_t& begin, std::uint64_t& end)
+    std::uint64_t& begin, std::uint64_t& end)
 {
     if (!entry.is_object())
         throw CheckpointError(path, name, "entry must be an object, not " + describeJsonType(entry));
@@ -113,7 +113,8 @@ TensorInfo parseEntry(const std::string& name, const Json& entry, const std::fil
     }
     std::uint64_t bytes = 0;
     if (overflow || __builtin_mul_overflow(elements, dtypeSize(info.dtype), &bytes))
-        throw CheckpointError(path, name, "shape " + info.shapeString() + " overflows: its size in bytes cannot be represented");
+        throw CheckpointError(
+            path, name, "shape " + info.shapeString() + " overflows: its size in bytes cannot be represented");
 
     if (!offsetsIt->is_array() || offsetsIt->size() != 2)
         throw CheckpointError(path, name, "data_offsets must be a list of two integers, not " + offsetsIt->dump());
@@ -121,13 +122,12 @@ TensorInfo parseEntry(const std::string& name, const Json& entry, const std::fil
     end = nonNegativeInteger((*offsetsIt)[1], path, name, "data_offsets end");
     if (begin > end)
         throw CheckpointError(path, name,
-                              "data_offsets [" + std::to_string(begin) + ", " + std::to_string(end)
-                                  + "] are out of order (begin after end)");
+            "data_offsets [" + std::to_string(begin) + ", " + std::to_string(end)
+                + "] are out of order (begin after end)");
     if (end - begin != bytes)
         throw CheckpointError(path, name,
-                              "data_offsets span " + std::to_string(end - begin) + " bytes but shape "
-                                  + info.shapeString() + " of " + std::string(dtypeName(info.dtype)) + " needs "
-                                  + std::to_string(bytes) + " bytes");
+            "data_offsets span " + std::to_string(end - begin) + " bytes but shape " + info.shapeString() + " of "
+                + std::string(dtypeName(info.dtype)) + " needs " + std::to_string(bytes) + " bytes");
     info.byteSize = bytes;
     return info;
 }
@@ -141,22 +141,23 @@ SafetensorsCheckpoint::SafetensorsCheckpoint(const std::filesystem::path& path)
     const auto fileSize = m_file->size();
     m_fileBytes = fileSize;
     if (fileSize < 8)
-        throw CheckpointError(path, "file is " + std::to_string(fileSize)
-                                        + " bytes, too small to hold the 8-byte header length");
+        throw CheckpointError(
+            path, "file is " + std::to_string(fileSize) + " bytes, too small to hold the 8-byte header length");
     std::uint64_t headerLength = 0;
     std::memcpy(&headerLength, m_file->bytes().data(), sizeof headerLength);
     if (headerLength > maxHeaderBytes)
-        throw CheckpointError(path, "header length " + std::to_string(headerLength)
-                                        + " bytes is over the 100 MB limit");
+        throw CheckpointError(
+            path, "header length " + std::to_string(headerLength) + " bytes is over the 100 MB limit");
     if (headerLength > fileSize - 8)
-        throw CheckpointError(path, "header length " + std::to_string(headerLength) + " bytes runs past the end of the "
-                                        + std::to_string(fileSize) + "-byte file");
+        throw CheckpointError(path,
+            "header length " + std::to_string(headerLength) + " bytes runs past the end of the "
+                + std::to_string(fileSize) + "-byte file");
     const auto headerBytes = m_file->bytes().subspan(8, headerLength);
     if (headerLength == 0 || headerBytes[0] != std::byte{'{'})
         throw CheckpointError(path, "header does not begin with '{'");
 
-    const auto header = parseHeader(
-        std::string_view(reinterpret_cast<const char*>(headerBytes.data()), headerBytes.size()), path);
+    const auto header
+        = parseHeader(std::string_view(reinterpret_cast<const char*>(headerBytes.data()), headerBytes.size()), path);
     if (!header.is_object())
         throw CheckpointError(path, "header is not a JSON object");
 
@@ -172,12 +173,13 @@ SafetensorsCheckpoint::SafetensorsCheckpoint(const std::filesystem::path& path)
     for (const auto& item : header.items()) {
         if (item.key() == "__metadata__") {
             if (!item.value().is_object())
-                throw CheckpointError(path, "__metadata__ must be an object of strings, not "
-                                                + describeJsonType(item.value()));
+                throw CheckpointError(
+                    path, "__metadata__ must be an object of strings, not " + describeJsonType(item.value()));
             for (const auto& entry : item.value().items()) {
                 if (!entry.value().is_string())
-                    throw CheckpointError(path, "__metadata__ must map strings to strings; key '" + entry.key()
-                                                    + "' holds " + describeJsonType(entry.value()));
+                    throw CheckpointError(path,
+                        "__metadata__ must map strings to strings; key '" + entry.key() + "' holds "
+                            + describeJsonType(entry.value()));
                 m_metadata[entry.key()] = entry.value().get<std::string>();
             }
             continue;
@@ -187,36 +189,37 @@ SafetensorsCheckpoint::SafetensorsCheckpoint(const std::filesystem::path& path)
         auto info = parseEntry(item.key(), item.value(), path, begin, end);
         if (end > dataSize)
             throw CheckpointError(path, info.name,
-                                  "data ends at byte " + std::to_string(end) + " of the data section, past the end of "
-                                      "the file (the data section holds " + std::to_string(dataSize) + " bytes)");
+                "data ends at byte " + std::to_string(end)
+                    + " of the data section, past the end of "
+                      "the file (the data section holds "
+                    + std::to_string(dataSize) + " bytes)");
         info.fileOffset = dataStart + begin;
         spans.push_back({begin, end, m_tensors.size()});
         m_tensors.push_back(std::move(info));
     }
 
     // The tensors must tile the data section exactly: no overlap, no hole, nothing left over.
-    std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
-        return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
-    });
+    std::stable_sort(spans.begin(), spans.end(),
+        [](const Span& a, const Span& b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; });
     std::uint64_t expected = 0;
     const TensorInfo* previous = nullptr;
     for (const auto& span : spans) {
         const auto& info = m_tensors[span.index];
         if (span.begin < expected)
             throw CheckpointError(path, info.name,
-                                  "data [" + std::to_string(span.begin) + ", " + std::to_string(span.end)
-                                      + ") overlaps tensor '" + previous->name + "', which ends at "
-                                      + std::to_string(expected));
+                "data [" + std::to_string(span.begin) + ", " + std::to_string(span.end) + ") overlaps tensor '"
+                    + previous->name + "', which ends at " + std::to_string(expected));
         if (span.begin > expected)
             throw CheckpointError(path, info.name,
-                                  "a hole of " + std::to_string(span.begin - expected) + " unused bytes precedes its data"
-                                      + (previous ? " (after tensor '" + previous->name + "')" : std::string()));
+                "a hole of " + std::to_string(span.begin - expected) + " unused bytes precedes its data"
+                    + (previous ? " (after tensor '" + previous->name + "')" : std::string()));
         expected = span.end;
         if (span.end > span.begin || !previous)
             previous = &info;
     }
     if (expected < dataSize)
-        throw CheckpointError(path, std::to_string(dataSize - expected) + " trailing bytes follow the last tensor's data");
+        throw CheckpointError(
+            path, std::to_string(dataSize - expected) + " trailing bytes follow the last tensor's data");
 
     // Present tensors in file order (the header's JSON order is alphabetical, not meaningful).
     std::vector<TensorInfo> ordered;

@@ -23,13 +23,11 @@ std::string TensorInfo::shapeString() const
     return text + "]";
 }
 
-TensorView::TensorView(const TensorInfo& info, std::span<const std::byte> bytes,
-                       std::shared_ptr<const void> keepAlive)
+TensorView::TensorView(const TensorInfo& info, std::span<const std::byte> bytes, std::shared_ptr<const void> keepAlive)
     : m_info(&info)
     , m_bytes(bytes)
     , m_keepAlive(std::move(keepAlive))
-{
-}
+{ }
 
 void TensorView::toFloat(std::uint64_t first, std::span<float> dst) const
 {

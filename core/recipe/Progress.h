@@ -18,8 +18,7 @@ class Cancelled : public std::runtime_error
 public:
     Cancelled()
         : std::runtime_error("cancelled")
-    {
-    }
+    { }
 };
 
 inline void throwIfStopped(const std::stop_token& token)

@@ -44,15 +44,16 @@ constexpr const DTypeTraits& traits(DType type)
     return traitsTable[static_cast<std::size_t>(type)];
 }
 
-static_assert([] {
-    for (std::size_t i = 0; i < traitsTable.size(); ++i)
-        if (static_cast<std::size_t>(traitsTable[i].type) != i)
-            return false;
-    return true;
-}(), "traitsTable must be in DType order");
+static_assert(
+    [] {
+        for (std::size_t i = 0; i < traitsTable.size(); ++i)
+            if (static_cast<std::size_t>(traitsTable[i].type) != i)
+                return false;
+        return true;
+    }(),
+    "traitsTable must be in DType order");
 
-template <typename T>
-T loadLittleEndian(const std::byte* src)
+template <typename T> T loadLittleEndian(const std::byte* src)
 {
     static_assert(std::endian::native == std::endian::little, "big-endian hosts are not supported");
     T value;
@@ -64,13 +65,12 @@ std::array<float, 256> makeFp8Table(bool e4m3)
 {
     std::array<float, 256> table{};
     for (int bits = 0; bits < 256; ++bits)
-        table[static_cast<std::size_t>(bits)] = e4m3 ? fp8e4m3ToFloat(static_cast<std::uint8_t>(bits))
-                                                     : fp8e5m2ToFloat(static_cast<std::uint8_t>(bits));
+        table[static_cast<std::size_t>(bits)]
+            = e4m3 ? fp8e4m3ToFloat(static_cast<std::uint8_t>(bits)) : fp8e5m2ToFloat(static_cast<std::uint8_t>(bits));
     return table;
 }
 
-template <typename T>
-void convertPlain(const std::byte* src, std::size_t count, float* dst)
+template <typename T> void convertPlain(const std::byte* src, std::size_t count, float* dst)
 {
     for (std::size_t i = 0; i < count; ++i)
         dst[i] = static_cast<float>(loadLittleEndian<T>(src + i * sizeof(T)));

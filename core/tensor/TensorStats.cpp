@@ -85,8 +85,8 @@ std::uint64_t Histogram::total() const
     return std::accumulate(counts.begin(), counts.end(), std::uint64_t{0});
 }
 
-TensorStats computeStats(const TensorView& tensor, Progress& progress, std::stop_token stop,
-                         const StatsOptions& options)
+TensorStats computeStats(
+    const TensorView& tensor, Progress& progress, std::stop_token stop, const StatsOptions& options)
 {
     const std::uint64_t count = tensor.elementCount();
     const std::size_t blockElements = std::max<std::size_t>(options.blockElements, 1);

@@ -13,7 +13,7 @@ namespace complab {
 
 struct Histogram
 {
-    double lowest = 0.0;  // left edge of the first bin
+    double lowest = 0.0; // left edge of the first bin
     double highest = 0.0; // right edge of the last bin
     std::vector<std::uint64_t> counts;
 
@@ -24,9 +24,9 @@ struct Histogram
 
 struct TensorStats
 {
-    std::uint64_t count = 0;       // all elements
+    std::uint64_t count = 0; // all elements
     std::uint64_t finiteCount = 0; // elements that are neither NaN nor infinite
-    std::uint64_t zeroCount = 0;   // exact zeros (+0 and -0)
+    std::uint64_t zeroCount = 0; // exact zeros (+0 and -0)
     std::uint64_t nanCount = 0;
     std::uint64_t positiveInfCount = 0;
     std::uint64_t negativeInfCount = 0;
@@ -49,7 +49,7 @@ struct StatsOptions
 };
 
 // Throws Cancelled when the token is stopped (checked between blocks).
-TensorStats computeStats(const TensorView& tensor, Progress& progress, std::stop_token stop,
-                         const StatsOptions& options = {});
+TensorStats computeStats(
+    const TensorView& tensor, Progress& progress, std::stop_token stop, const StatsOptions& options = {});
 
 } // namespace complab

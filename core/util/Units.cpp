@@ -21,8 +21,8 @@ ScaledValue scale(std::uint64_t amount, const std::array<const char*, 5>& units,
 std::string render(const ScaledValue& scaled)
 {
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f%s%s", scaled.decimals, scaled.value, scaled.unit[0] ? " " : "",
-                  scaled.unit);
+    std::snprintf(
+        buffer, sizeof buffer, "%.*f%s%s", scaled.decimals, scaled.value, scaled.unit[0] ? " " : "", scaled.unit);
     return buffer;
 }
 

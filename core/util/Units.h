@@ -11,7 +11,7 @@ struct ScaledValue
 {
     double value;
     const char* unit; // "B", "KB", "MB", "GB", "TB" or "", "K", "M", "B" (billion), "T"
-    int decimals;     // digits after the point worth showing
+    int decimals; // digits after the point worth showing
 };
 
 // Decimal units (1 GB = 10^9 bytes), as disk sizes and model sizes are quoted.

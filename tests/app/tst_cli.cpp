@@ -32,7 +32,7 @@ private Q_SLOTS:
     void inspectJson()
     {
         const auto result = run({QStringLiteral("inspect"), QStringLiteral(COMPLAB_SAMPLE_DIR "/model.safetensors"),
-                                 QStringLiteral("--json")});
+            QStringLiteral("--json")});
         QCOMPARE(result.exitCode, 0);
         QJsonParseError error;
         const auto document = QJsonDocument::fromJson(result.out, &error);
@@ -61,7 +61,7 @@ private Q_SLOTS:
     void inspectStats()
     {
         const auto result = run({QStringLiteral("inspect"), QStringLiteral(COMPLAB_SAMPLE_DIR),
-                                 QStringLiteral("--stats"), QStringLiteral("--json")});
+            QStringLiteral("--stats"), QStringLiteral("--json")});
         QCOMPARE(result.exitCode, 0);
         const auto tensors = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("tensors")).toArray();
         QCOMPARE(tensors.size(), 38);
@@ -71,11 +71,13 @@ private Q_SLOTS:
             QVERIFY(stats.value(QStringLiteral("mean")).toDouble() <= stats.value(QStringLiteral("max")).toDouble());
             QCOMPARE(stats.value(QStringLiteral("nan")).toInteger(), 0);
             qint64 total = 0;
-            for (const auto& count : stats.value(QStringLiteral("histogram")).toObject().value(QStringLiteral("counts")).toArray())
+            for (const auto& count :
+                stats.value(QStringLiteral("histogram")).toObject().value(QStringLiteral("counts")).toArray())
                 total += count.toInteger();
             QCOMPARE(total, stats.value(QStringLiteral("count")).toInteger());
         }
-        const auto text = run({QStringLiteral("inspect"), QStringLiteral(COMPLAB_SAMPLE_DIR), QStringLiteral("--stats")});
+        const auto text
+            = run({QStringLiteral("inspect"), QStringLiteral(COMPLAB_SAMPLE_DIR), QStringLiteral("--stats")});
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.contains("model.layers.3.mlp.up_proj.weight"));
         QVERIFY(text.out.contains("3.67 M parameters"));

@@ -59,7 +59,8 @@ private Q_SLOTS:
         QSignalSpy ready(window.statsWidget(), &TensorStatsWidget::statsReady);
         window.tensorTree()->setCurrentIndex(downProj);
         QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(window.statsWidget()->field(QStringLiteral("count")), QLocale().toString(196608), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.statsWidget()->field(QStringLiteral("count")), QLocale().toString(196608), 20000);
         const auto points = window.statsWidget()->histogramSeries()->points();
         QVERIFY(!points.isEmpty());
         double largest = 0;

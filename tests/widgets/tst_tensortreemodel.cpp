@@ -48,9 +48,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QStringList>("groups");
         QTest::addColumn<QString>("label");
-        QTest::addRow("hf layer") << "model.layers.3.mlp.up_proj.weight" << QStringList{QStringLiteral("layers"), QStringLiteral("3")}
-                                  << "mlp.up_proj.weight";
-        QTest::addRow("gguf block") << "blk.12.attn_q.weight" << QStringList{QStringLiteral("blk"), QStringLiteral("12")} << "attn_q.weight";
+        QTest::addRow("hf layer") << "model.layers.3.mlp.up_proj.weight"
+                                  << QStringList{QStringLiteral("layers"), QStringLiteral("3")} << "mlp.up_proj.weight";
+        QTest::addRow("gguf block") << "blk.12.attn_q.weight"
+                                    << QStringList{QStringLiteral("blk"), QStringLiteral("12")} << "attn_q.weight";
         QTest::addRow("embedding") << "model.embed_tokens.weight" << QStringList{} << "embed_tokens.weight";
         QTest::addRow("head") << "lm_head.weight" << QStringList{} << "lm_head.weight";
         QTest::addRow("bare") << "weight" << QStringList{} << "weight";
@@ -83,13 +84,15 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(layer3), 2);
         QCOMPARE(model.index(0, 0, layer3).data().toString(), QStringLiteral("mlp.up_proj.weight"));
         QCOMPARE(model.index(0, 0, layer3).data(TensorTreeModel::FullNameRole).toString(),
-                 QStringLiteral("model.layers.3.mlp.up_proj.weight"));
-        QCOMPARE(model.index(3, TensorTreeModel::ParametersColumn, layers).data(TensorTreeModel::SortRole).toULongLong(),
-                 16ull * 8 + 8 * 8);
-        QCOMPARE(layers.siblingAtColumn(TensorTreeModel::ParametersColumn).data(TensorTreeModel::SortRole).toULongLong(),
-                 12ull * (16 * 8 + 8 * 8));
+            QStringLiteral("model.layers.3.mlp.up_proj.weight"));
+        QCOMPARE(
+            model.index(3, TensorTreeModel::ParametersColumn, layers).data(TensorTreeModel::SortRole).toULongLong(),
+            16ull * 8 + 8 * 8);
+        QCOMPARE(
+            layers.siblingAtColumn(TensorTreeModel::ParametersColumn).data(TensorTreeModel::SortRole).toULongLong(),
+            12ull * (16 * 8 + 8 * 8));
         QCOMPARE(layers.siblingAtColumn(TensorTreeModel::BytesColumn).data(TensorTreeModel::SortRole).toULongLong(),
-                 12ull * (16 * 8 + 8 * 8) * 2);
+            12ull * (16 * 8 + 8 * 8) * 2);
         QCOMPARE(layers.data(TensorTreeModel::TensorIndexRole).toInt(), -1);
         QCOMPARE(model.index(0, TensorTreeModel::ShapeColumn).data().toString(), QStringLiteral("100 × 8"));
         QCOMPARE(model.index(0, TensorTreeModel::DTypeColumn).data().toString(), QStringLiteral("BF16"));

@@ -19,8 +19,8 @@ inline QByteArray J(const char* text)
 }
 
 // header: the JSON text exactly as it should appear; lengthOverride replaces the 8-byte length.
-inline QByteArray safetensorsBytes(const QByteArray& header, const QByteArray& data,
-                                   std::optional<std::uint64_t> lengthOverride = std::nullopt)
+inline QByteArray safetensorsBytes(
+    const QByteArray& header, const QByteArray& data, std::optional<std::uint64_t> lengthOverride = std::nullopt)
 {
     const std::uint64_t length = lengthOverride.value_or(static_cast<std::uint64_t>(header.size()));
     QByteArray bytes(8, '\0');
@@ -36,8 +36,7 @@ inline void writeFile(const QString& path, const QByteArray& bytes)
     file.write(bytes);
 }
 
-template <typename T>
-QByteArray rawBytes(std::initializer_list<T> values)
+template <typename T> QByteArray rawBytes(std::initializer_list<T> values)
 {
     QByteArray bytes;
     for (const T value : values)

@@ -35,12 +35,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("problem");
-        QTest::addRow("not json") << "{" << "not valid JSON";
-        QTest::addRow("not object") << "[]" << "not a JSON object";
-        QTest::addRow("negative") << "{\"hidden_size\": -1}" << "'hidden_size' must be a positive integer";
-        QTest::addRow("string") << "{\"num_hidden_layers\": \"4\"}" << "'num_hidden_layers' must be a positive integer";
-        QTest::addRow("bool") << "{\"tie_word_embeddings\": 1}" << "'tie_word_embeddings' must be true or false";
-        QTest::addRow("architectures") << "{\"architectures\": 3}" << "'architectures' must be a list";
+        QTest::addRow("not json") << "{"
+                                  << "not valid JSON";
+        QTest::addRow("not object") << "[]"
+                                    << "not a JSON object";
+        QTest::addRow("negative") << "{\"hidden_size\": -1}"
+                                  << "'hidden_size' must be a positive integer";
+        QTest::addRow("string") << "{\"num_hidden_layers\": \"4\"}"
+                                << "'num_hidden_layers' must be a positive integer";
+        QTest::addRow("bool") << "{\"tie_word_embeddings\": 1}"
+                              << "'tie_word_embeddings' must be true or false";
+        QTest::addRow("architectures") << "{\"architectures\": 3}"
+                                       << "'architectures' must be a list";
     }
 
     void errors()

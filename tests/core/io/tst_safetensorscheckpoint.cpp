@@ -84,11 +84,11 @@ private Q_SLOTS:
     {
         // JSON order (b before a) differs from data order (a first).
         const QByteArray header = J("{'__metadata__':{'format':'pt','note':'x'},")
-                                  + J("'b':{'dtype':'F32','shape':[1],'data_offsets':[8,12]},")
-                                  + J("'a':{'dtype':'F32','shape':[2],'data_offsets':[0,8]}}")
-                                  + "   "; // trailing spaces pad a header legally
-        writeFile(path(QStringLiteral("order.safetensors")),
-                  safetensorsBytes(header, rawBytes<float>({1.0f, 2.0f, 3.0f})));
+            + J("'b':{'dtype':'F32','shape':[1],'data_offsets':[8,12]},")
+            + J("'a':{'dtype':'F32','shape':[2],'data_offsets':[0,8]}}")
+            + "   "; // trailing spaces pad a header legally
+        writeFile(
+            path(QStringLiteral("order.safetensors")), safetensorsBytes(header, rawBytes<float>({1.0f, 2.0f, 3.0f})));
         const auto checkpoint = openCheckpoint(path(QStringLiteral("order.safetensors")).toStdString());
         QCOMPARE(checkpoint->tensors().size(), std::size_t(2));
         QCOMPARE(checkpoint->tensors()[0].name, std::string("a"));
@@ -106,10 +106,10 @@ private Q_SLOTS:
         const float nan = std::numeric_limits<float>::quiet_NaN();
         const float inf = std::numeric_limits<float>::infinity();
         const QByteArray header = J("{'empty':{'dtype':'F16','shape':[0,4],'data_offsets':[0,0]},")
-                                  + J("'scalar':{'dtype':'F32','shape':[],'data_offsets':[0,4]},")
-                                  + J("'odd':{'dtype':'F32','shape':[4],'data_offsets':[4,20]}}");
+            + J("'scalar':{'dtype':'F32','shape':[],'data_offsets':[0,4]},")
+            + J("'odd':{'dtype':'F32','shape':[4],'data_offsets':[4,20]}}");
         writeFile(path(QStringLiteral("edge.safetensors")),
-                  safetensorsBytes(header, rawBytes<float>({7.0f, nan, inf, -inf, 1.0f})));
+            safetensorsBytes(header, rawBytes<float>({7.0f, nan, inf, -inf, 1.0f})));
         const auto checkpoint = openCheckpoint(path(QStringLiteral("edge.safetensors")).toStdString());
         QCOMPARE(checkpoint->tensors().size(), std::size_t(3));
         const auto empty = *checkpoint->indexOf("empty");
@@ -155,8 +155,8 @@ private Q_SLOTS:
         QCOMPARE(values[1], 1.3984375f);
         QCOMPARE(values[2], 1.390625f);
         Progress progress;
-        const auto stats = computeStats(checkpoint->tensor(*checkpoint->indexOf("model.layers.2.mlp.down_proj.weight")),
-                                        progress, {});
+        const auto stats = computeStats(
+            checkpoint->tensor(*checkpoint->indexOf("model.layers.2.mlp.down_proj.weight")), progress, {});
         QCOMPARE(stats.count, std::uint64_t(196608));
         QCOMPARE(stats.min, -0.10888671875);
         QCOMPARE(stats.max, 0.119140625);
@@ -177,52 +177,66 @@ private Q_SLOTS:
             return safetensorsBytes(header, QByteArray(dataBytes, '\0'));
         };
         const QByteArray ok = J("'ok':{'dtype':'F32','shape':[2],'data_offsets':[0,8]}");
-        QTest::addRow("too small") << QByteArray("abc") << "" << "too small to hold the 8-byte header length";
+        QTest::addRow("too small") << QByteArray("abc") << ""
+                                   << "too small to hold the 8-byte header length";
         QTest::addRow("header over 100 MB") << safetensorsBytes("{}", {}, 200000000ull) << ""
                                             << "over the 100 MB limit";
-        QTest::addRow("header past end") << safetensorsBytes("{}", {}, 4096) << "" << "runs past the end";
-        QTest::addRow("empty header") << safetensorsBytes("", {}) << "" << "does not begin with '{'";
-        QTest::addRow("not starting with {") << file(" {}") << "" << "does not begin with '{'";
-        QTest::addRow("invalid JSON") << file(J("{'a': ")) << "" << "not valid UTF-8 JSON";
-        QTest::addRow("invalid UTF-8") << file("{\"w\xff\":1}") << "" << "not valid UTF-8 JSON";
-        QTest::addRow("duplicate name") << file("{" + ok + "," + ok + "}", 8) << "ok" << "appears twice";
-        QTest::addRow("unknown dtype") << file(J("{'w':{'dtype':'F7','shape':[2],'data_offsets':[0,8]}}"), 8)
-                                       << "w" << "unknown dtype 'F7'";
+        QTest::addRow("header past end") << safetensorsBytes("{}", {}, 4096) << ""
+                                         << "runs past the end";
+        QTest::addRow("empty header") << safetensorsBytes("", {}) << ""
+                                      << "does not begin with '{'";
+        QTest::addRow("not starting with {") << file(" {}") << ""
+                                             << "does not begin with '{'";
+        QTest::addRow("invalid JSON") << file(J("{'a': ")) << ""
+                                      << "not valid UTF-8 JSON";
+        QTest::addRow("invalid UTF-8") << file("{\"w\xff\":1}") << ""
+                                       << "not valid UTF-8 JSON";
+        QTest::addRow("duplicate name") << file("{" + ok + "," + ok + "}", 8) << "ok"
+                                        << "appears twice";
+        QTest::addRow("unknown dtype") << file(J("{'w':{'dtype':'F7','shape':[2],'data_offsets':[0,8]}}"), 8) << "w"
+                                       << "unknown dtype 'F7'";
         QTest::addRow("negative dimension")
-            << file(J("{'w':{'dtype':'F32','shape':[-2],'data_offsets':[0,8]}}"), 8) << "w" << "negative";
+            << file(J("{'w':{'dtype':'F32','shape':[-2],'data_offsets':[0,8]}}"), 8) << "w"
+            << "negative";
         QTest::addRow("fractional dimension")
-            << file(J("{'w':{'dtype':'F32','shape':[2.5],'data_offsets':[0,8]}}"), 8) << "w" << "must be an integer";
+            << file(J("{'w':{'dtype':'F32','shape':[2.5],'data_offsets':[0,8]}}"), 8) << "w"
+            << "must be an integer";
         QTest::addRow("overflowing shape")
             << file(J("{'w':{'dtype':'F32','shape':[4294967296,4294967296],'data_offsets':[0,8]}}"), 8) << "w"
             << "overflows";
-        QTest::addRow("size mismatch") << file(J("{'w':{'dtype':'F32','shape':[3],'data_offsets':[0,8]}}"), 8)
-                                       << "w" << "needs 12 bytes";
+        QTest::addRow("size mismatch") << file(J("{'w':{'dtype':'F32','shape':[3],'data_offsets':[0,8]}}"), 8) << "w"
+                                       << "needs 12 bytes";
         QTest::addRow("offsets out of order")
-            << file(J("{'w':{'dtype':'F32','shape':[0],'data_offsets':[8,0]}}"), 8) << "w" << "out of order";
+            << file(J("{'w':{'dtype':'F32','shape':[0],'data_offsets':[8,0]}}"), 8) << "w"
+            << "out of order";
         QTest::addRow("overlap") << file(J("{'a':{'dtype':'F32','shape':[2],'data_offsets':[0,8]},")
-                                         + J("'b':{'dtype':'F32','shape':[2],'data_offsets':[4,12]}}"),
-                                         12)
-                                 << "b" << "overlaps tensor 'a'";
+                + J("'b':{'dtype':'F32','shape':[2],'data_offsets':[4,12]}}"),
+            12) << "b"
+                                 << "overlaps tensor 'a'";
         QTest::addRow("hole") << file(J("{'a':{'dtype':'F32','shape':[1],'data_offsets':[0,4]},")
-                                      + J("'b':{'dtype':'F32','shape':[1],'data_offsets':[8,12]}}"),
-                                      12)
-                              << "b" << "hole of 4 unused bytes";
-        QTest::addRow("data past end") << file("{" + ok + "}", 4) << "ok" << "past the end of the file";
-        QTest::addRow("trailing bytes") << file("{" + ok + "}", 12) << "" << "4 trailing bytes";
+                + J("'b':{'dtype':'F32','shape':[1],'data_offsets':[8,12]}}"),
+            12) << "b"
+                              << "hole of 4 unused bytes";
+        QTest::addRow("data past end") << file("{" + ok + "}", 4) << "ok"
+                                       << "past the end of the file";
+        QTest::addRow("trailing bytes") << file("{" + ok + "}", 12) << ""
+                                        << "4 trailing bytes";
         QTest::addRow("metadata not strings") << file(J("{'__metadata__':{'epoch':3}}")) << ""
                                               << "__metadata__ must map strings to strings; key 'epoch'";
         QTest::addRow("metadata not object") << file(J("{'__metadata__':[1]}")) << ""
                                              << "__metadata__ must be an object";
-        QTest::addRow("missing key") << file(J("{'w':{'dtype':'F32','shape':[2]}}")) << "w" << "needs 'dtype'";
-        QTest::addRow("unexpected key")
-            << file(J("{'w':{'dtype':'F32','shape':[2],'data_offsets':[0,8],'x':1}}"), 8) << "w"
-            << "unexpected key 'x'";
-        QTest::addRow("shape not a list") << file(J("{'w':{'dtype':'F32','shape':2,'data_offsets':[0,8]}}"), 8)
-                                          << "w" << "shape must be a list";
+        QTest::addRow("missing key") << file(J("{'w':{'dtype':'F32','shape':[2]}}")) << "w"
+                                     << "needs 'dtype'";
+        QTest::addRow("unexpected key") << file(J("{'w':{'dtype':'F32','shape':[2],'data_offsets':[0,8],'x':1}}"), 8)
+                                        << "w"
+                                        << "unexpected key 'x'";
+        QTest::addRow("shape not a list") << file(J("{'w':{'dtype':'F32','shape':2,'data_offsets':[0,8]}}"), 8) << "w"
+                                          << "shape must be a list";
         QTest::addRow("offsets not a pair")
             << file(J("{'w':{'dtype':'F32','shape':[2],'data_offsets':[0,4,8]}}"), 8) << "w"
             << "list of two integers";
-        QTest::addRow("entry not an object") << file(J("{'w':[1,2]}")) << "w" << "entry must be an object";
+        QTest::addRow("entry not an object") << file(J("{'w':[1,2]}")) << "w"
+                                             << "entry must be an object";
         QTest::addRow("repeated key inside entry")
             << file(J("{'w':{'dtype':'F32','dtype':'F16','shape':[2],'data_offsets':[0,8]}}"), 8) << ""
             << "repeats the key 'dtype'";
@@ -233,8 +247,9 @@ private Q_SLOTS:
         QFETCH(QByteArray, bytes);
         QFETCH(QString, tensor);
         QFETCH(QString, problem);
-        const QString file = path(QStringLiteral("bad-%1.safetensors").arg(QString::fromLatin1(QTest::currentDataTag())
-                                                                             .replace(QLatin1Char(' '), QLatin1Char('-'))));
+        const QString file
+            = path(QStringLiteral("bad-%1.safetensors")
+                       .arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
         writeFile(file, bytes);
         try {
             openCheckpoint(file.toStdString());
@@ -252,7 +267,8 @@ private Q_SLOTS:
 
     void openingErrors()
     {
-        QVERIFY_THROWS_EXCEPTION(CheckpointError, openCheckpoint(path(QStringLiteral("missing.safetensors")).toStdString()));
+        QVERIFY_THROWS_EXCEPTION(
+            CheckpointError, openCheckpoint(path(QStringLiteral("missing.safetensors")).toStdString()));
         writeFile(path(QStringLiteral("model.gguf")), QByteArray("GGUF\x03\0\0\0", 8) + QByteArray(32, '\0'));
         try {
             openCheckpoint(path(QStringLiteral("model.gguf")).toStdString());
@@ -274,8 +290,8 @@ private Q_SLOTS:
     void mutationsNeverCrash()
     {
         const QByteArray header = J("{'__metadata__':{'format':'pt'},")
-                                  + J("'a':{'dtype':'BF16','shape':[2,3],'data_offsets':[0,12]},")
-                                  + J("'b':{'dtype':'F32','shape':[3],'data_offsets':[12,24]}}");
+            + J("'a':{'dtype':'BF16','shape':[2,3],'data_offsets':[0,12]},")
+            + J("'b':{'dtype':'F32','shape':[3],'data_offsets':[12,24]}}");
         const QByteArray valid = safetensorsBytes(header, QByteArray(24, '\x11'));
         QRandomGenerator random(20261123);
         int accepted = 0;

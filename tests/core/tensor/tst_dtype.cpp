@@ -53,7 +53,7 @@ private Q_SLOTS:
         QCOMPARE(fp8e4m3ToFloat(0xFE), -448.0f);
         QCOMPARE(fp8e4m3ToFloat(0x01), std::ldexp(1.0f, -9)); // smallest subnormal
         QCOMPARE(fp8e4m3ToFloat(0x08), std::ldexp(1.0f, -6)); // smallest normal
-        QCOMPARE(fp8e4m3ToFloat(0x78), 256.0f);               // no infinity in the fn variant
+        QCOMPARE(fp8e4m3ToFloat(0x78), 256.0f); // no infinity in the fn variant
         QVERIFY(std::isnan(fp8e4m3ToFloat(0x7F)));
         QVERIFY(std::isnan(fp8e4m3ToFloat(0xFF)));
     }

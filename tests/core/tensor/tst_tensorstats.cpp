@@ -26,10 +26,7 @@ struct FloatTensor
         info.shape = {static_cast<std::int64_t>(values.size())};
         info.byteSize = values.size() * sizeof(float);
     }
-    TensorView view() const
-    {
-        return TensorView(info, std::as_bytes(std::span(values)), nullptr);
-    }
+    TensorView view() const { return TensorView(info, std::as_bytes(std::span(values)), nullptr); }
 };
 
 std::vector<float> gaussian(std::size_t count, double mean, double spread, quint32 seed)
@@ -78,7 +75,8 @@ private Q_SLOTS:
     {
         const FloatTensor tensor(gaussian(100003, 0.01, 0.05, 7));
         Progress progress;
-        const auto reference = computeStats(tensor.view(), progress, {}, {.histogramBins = 64, .blockElements = 1 << 16});
+        const auto reference
+            = computeStats(tensor.view(), progress, {}, {.histogramBins = 64, .blockElements = 1 << 16});
         double sum = 0.0;
         for (const float value : tensor.values)
             sum += value;
@@ -147,8 +145,8 @@ private Q_SLOTS:
                 source.request_stop();
             }
         });
-        QVERIFY_THROWS_EXCEPTION(Cancelled,
-                                 computeStats(tensor.view(), progress, source.get_token(), {.blockElements = 1000}));
+        QVERIFY_THROWS_EXCEPTION(
+            Cancelled, computeStats(tensor.view(), progress, source.get_token(), {.blockElements = 1000}));
         QVERIFY(cancelledAt > 0.2 && cancelledAt < 1.0);
     }
 
