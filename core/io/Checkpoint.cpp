@@ -3,7 +3,9 @@
 #include "io/CheckpointError.h"
 #include "io/SafetensorsCheckpoint.h"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <fstream>
 
 namespace complab {
@@ -61,25 +63,37 @@ void Checkpoint::loadSidecarConfig()
 
 namespace {
 
+bool hasSuffix(const std::string& text, std::string_view suffix)
+{
+    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Picks the checkpoint inside a folder: a sharded index first, then a single file of a known kind.
 std::filesystem::path resolveFolder(const std::filesystem::path& folder)
 {
-    const auto single = folder / "model.safetensors";
     std::error_code error;
-    if (std::filesystem::is_regular_file(single, error))
-        return single;
+    for (const char* preferred : {"model.safetensors.index.json", "model.safetensors"}) {
+        if (std::filesystem::is_regular_file(folder / preferred, error))
+            return folder / preferred;
+    }
     std::vector<std::filesystem::path> candidates;
     for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
-        if (entry.is_regular_file(error) && entry.path().extension() == ".safetensors")
+        if (!entry.is_regular_file(error))
+            continue;
+        const auto name = entry.path().filename().string();
+        if (hasSuffix(name, ".safetensors.index.json") || hasSuffix(name, ".safetensors") || hasSuffix(name, ".gguf")
+            || hasSuffix(name, ".h5") || (hasSuffix(name, ".bin") && name.rfind("tok", 0) != 0))
             candidates.push_back(entry.path());
     }
+    std::sort(candidates.begin(), candidates.end());
     if (candidates.size() == 1)
         return candidates.front();
     if (candidates.empty())
-        throw CheckpointError(folder, "folder holds no .safetensors checkpoint");
-    throw CheckpointError(folder,
-        "folder holds " + std::to_string(candidates.size())
-            + " .safetensors files and no model.safetensors; open one of them "
-              "(sharded checkpoints are not supported yet)");
+        throw CheckpointError(folder, "folder holds no checkpoint (.safetensors, .gguf, .h5 or llama2.c .bin)");
+    std::string names;
+    for (const auto& candidate : candidates)
+        names += (names.empty() ? "" : ", ") + candidate.filename().string();
+    throw CheckpointError(folder, "folder holds several checkpoints (" + names + "); open one of them");
 }
 
 } // namespace
@@ -90,23 +104,40 @@ std::shared_ptr<const Checkpoint> openCheckpoint(const std::filesystem::path& re
     if (!std::filesystem::exists(requested, error))
         throw CheckpointError(requested, "no such file or folder");
     const auto path = std::filesystem::is_directory(requested, error) ? resolveFolder(requested) : requested;
+    const auto name = path.filename().string();
 
-    std::array<char, 9> magic{};
+    std::array<unsigned char, 9> magic{};
+    std::streamsize magicBytes = 0;
     {
         std::ifstream stream(path, std::ios::binary);
         if (!stream)
             throw CheckpointError(path, "cannot open for reading");
-        stream.read(magic.data(), magic.size());
+        stream.read(reinterpret_cast<char*>(magic.data()), magic.size());
+        magicBytes = stream.gcount();
     }
-    // A safetensors file starts with its header length, then the header's '{'.
-    const bool looksLikeSafetensors = magic[8] == '{';
-    if (std::string_view(magic.data(), 4) == "GGUF")
+    const auto startsWith = [&](std::string_view prefix) {
+        return static_cast<std::size_t>(magicBytes) >= prefix.size()
+            && std::memcmp(magic.data(), prefix.data(), prefix.size()) == 0;
+    };
+
+    if (startsWith("GGUF"))
         throw CheckpointError(path, "GGUF files are not supported by this version yet");
-    if (std::string_view(magic.data(), 4) == "\x89HDF")
+    if (startsWith(std::string_view("\x89HDF\r\n\x1a\n", 8)))
         throw CheckpointError(path, "HDF5 files are not supported by this version yet");
-    if (path.extension() == ".safetensors" || looksLikeSafetensors)
+    if (startsWith(std::string_view("PK\x03\x04", 4)) || (magicBytes > 0 && magic[0] == 0x80))
+        throw CheckpointError(path,
+            "this looks like a PyTorch pickle (torch.save); pickles can run arbitrary code, "
+            "so the lab does not load them. Convert it to safetensors first, e.g. with "
+            "safetensors.torch.save_file(torch.load(path), 'model.safetensors')");
+    if (hasSuffix(name, ".safetensors.index.json"))
+        throw CheckpointError(path, "sharded safetensors checkpoints are not supported by this version yet");
+    // A safetensors file starts with its header length, then the header's '{'.
+    if (hasSuffix(name, ".safetensors") || (magicBytes == 9 && magic[8] == '{'))
         return std::make_shared<SafetensorsCheckpoint>(path);
-    throw CheckpointError(path, "unrecognised checkpoint format (expected a .safetensors file)");
+    if (hasSuffix(name, ".bin"))
+        throw CheckpointError(path, "llama2.c checkpoints are not supported by this version yet");
+    throw CheckpointError(
+        path, "unrecognised checkpoint format (expected .safetensors, .gguf, .h5 or a llama2.c .bin)");
 }
 
 } // namespace complab

@@ -276,12 +276,20 @@ private Q_SLOTS:
         } catch (const CheckpointError& error) {
             QVERIFY(QString::fromLatin1(error.what()).contains(QStringLiteral("GGUF")));
         }
+        writeFile(path(QStringLiteral("pytorch_model.bin")), QByteArray("\x80\x02}q\x00", 5));
+        try {
+            openCheckpoint(path(QStringLiteral("pytorch_model.bin")).toStdString());
+            QFAIL("pickle accepted");
+        } catch (const CheckpointError& error) {
+            QVERIFY(QString::fromLatin1(error.what()).contains(QStringLiteral("pickle")));
+            QVERIFY(QString::fromLatin1(error.what()).contains(QStringLiteral("safetensors")));
+        }
         QTemporaryDir empty;
         try {
             openCheckpoint(empty.path().toStdString());
             QFAIL("empty folder accepted");
         } catch (const CheckpointError& error) {
-            QVERIFY(QString::fromLatin1(error.what()).contains(QStringLiteral("no .safetensors")));
+            QVERIFY(QString::fromLatin1(error.what()).contains(QStringLiteral("holds no checkpoint")));
         }
     }
 
