@@ -1,6 +1,7 @@
 #include "io/Checkpoint.h"
 
 #include "io/CheckpointError.h"
+#include "io/GgufCheckpoint.h"
 #include "io/SafetensorsCheckpoint.h"
 
 #include <algorithm>
@@ -120,8 +121,8 @@ std::shared_ptr<const Checkpoint> openCheckpoint(const std::filesystem::path& re
             && std::memcmp(magic.data(), prefix.data(), prefix.size()) == 0;
     };
 
-    if (startsWith("GGUF"))
-        throw CheckpointError(path, "GGUF files are not supported by this version yet");
+    if (startsWith("GGUF") || hasSuffix(name, ".gguf"))
+        return std::make_shared<GgufCheckpoint>(path);
     if (startsWith(std::string_view("\x89HDF\r\n\x1a\n", 8)))
         throw CheckpointError(path, "HDF5 files are not supported by this version yet");
     if (startsWith(std::string_view("PK\x03\x04", 4)) || (magicBytes > 0 && magic[0] == 0x80))

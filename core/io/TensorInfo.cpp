@@ -31,10 +31,14 @@ TensorView::TensorView(const TensorInfo& info, std::span<const std::byte> bytes,
 
 void TensorView::toFloat(std::uint64_t first, std::span<float> dst) const
 {
-    const auto elementSize = dtypeSize(m_info->dtype);
     if (first > elementCount() || dst.size() > elementCount() - first)
         throw std::out_of_range("TensorView::toFloat: range past the end of tensor '" + m_info->name + "'");
-    convertToFloat(m_info->dtype, m_bytes.data() + first * elementSize, dst.size(), dst.data());
+    // Block formats decode whole blocks only.
+    const auto block = dtypeBlockElements(m_info->dtype);
+    if (first % block != 0 || dst.size() % block != 0)
+        throw std::invalid_argument(
+            "TensorView::toFloat: range of tensor '" + m_info->name + "' does not start and end on a block boundary");
+    convertToFloat(m_info->dtype, m_bytes.data() + first / block * dtypeSize(m_info->dtype), dst.size(), dst.data());
 }
 
 } // namespace complab

@@ -1,5 +1,7 @@
 #include "tensor/DType.h"
 
+#include "tensor/GgufBlocks.h"
+
 #include <Eigen/Core>
 
 #include <array>
@@ -12,32 +14,94 @@ namespace complab {
 
 namespace {
 
+constexpr int noGgmlType = -1;
+
 struct DTypeTraits
 {
     DType type;
     std::string_view name;
-    std::size_t size;
+    std::size_t size; // bytes per element, or per block for block formats
+    std::size_t blockElements;
     bool floating;
+    bool safetensors; // a dtype the safetensors format defines
+    int ggmlType; // id in GGUF tensor infos, or noGgmlType
 };
 
 // One table of traits instead of switch statements spread around (CONVENTIONS.md 7).
+// Block sizes from ggml's public block layouts (see GgufBlocks.h, which static_asserts them).
 constexpr std::array<DTypeTraits, dtypeCount> traitsTable{{
-    {DType::F64, "F64", 8, true},
-    {DType::F32, "F32", 4, true},
-    {DType::F16, "F16", 2, true},
-    {DType::BF16, "BF16", 2, true},
-    {DType::F8_E4M3, "F8_E4M3", 1, true},
-    {DType::F8_E5M2, "F8_E5M2", 1, true},
-    {DType::I64, "I64", 8, false},
-    {DType::I32, "I32", 4, false},
-    {DType::I16, "I16", 2, false},
-    {DType::I8, "I8", 1, false},
-    {DType::U64, "U64", 8, false},
-    {DType::U32, "U32", 4, false},
-    {DType::U16, "U16", 2, false},
-    {DType::U8, "U8", 1, false},
-    {DType::Bool, "BOOL", 1, false},
+    {DType::F64, "F64", 8, 1, true, true, 28},
+    {DType::F32, "F32", 4, 1, true, true, 0},
+    {DType::F16, "F16", 2, 1, true, true, 1},
+    {DType::BF16, "BF16", 2, 1, true, true, 30},
+    {DType::F8_E4M3, "F8_E4M3", 1, 1, true, true, noGgmlType},
+    {DType::F8_E5M2, "F8_E5M2", 1, 1, true, true, noGgmlType},
+    {DType::I64, "I64", 8, 1, false, true, 27},
+    {DType::I32, "I32", 4, 1, false, true, 26},
+    {DType::I16, "I16", 2, 1, false, true, 25},
+    {DType::I8, "I8", 1, 1, false, true, 24},
+    {DType::U64, "U64", 8, 1, false, true, noGgmlType},
+    {DType::U32, "U32", 4, 1, false, true, noGgmlType},
+    {DType::U16, "U16", 2, 1, false, true, noGgmlType},
+    {DType::U8, "U8", 1, 1, false, true, noGgmlType},
+    {DType::Bool, "BOOL", 1, 1, false, true, noGgmlType},
+    {DType::Q4_0, "Q4_0", sizeof(BlockQ4_0), blockQK4_0, true, false, 2},
+    {DType::Q4_1, "Q4_1", sizeof(BlockQ4_1), blockQK4_1, true, false, 3},
+    {DType::Q5_0, "Q5_0", sizeof(BlockQ5_0), blockQK5_0, true, false, 6},
+    {DType::Q5_1, "Q5_1", sizeof(BlockQ5_1), blockQK5_1, true, false, 7},
+    {DType::Q8_0, "Q8_0", sizeof(BlockQ8_0), blockQK8_0, true, false, 8},
+    {DType::Q8_1, "Q8_1", sizeof(BlockQ8_1), blockQK8_1, true, false, 9},
+    {DType::Q2_K, "Q2_K", sizeof(BlockQ2_K), blockQK_K, true, false, 10},
+    {DType::Q3_K, "Q3_K", sizeof(BlockQ3_K), blockQK_K, true, false, 11},
+    {DType::Q4_K, "Q4_K", sizeof(BlockQ4_K), blockQK_K, true, false, 12},
+    {DType::Q5_K, "Q5_K", sizeof(BlockQ5_K), blockQK_K, true, false, 13},
+    {DType::Q6_K, "Q6_K", sizeof(BlockQ6_K), blockQK_K, true, false, 14},
+    {DType::Q8_K, "Q8_K", sizeof(BlockQ8_K), blockQK_K, true, false, 15},
 }};
+
+// Every ggml type id up to MXFP4, so an unsupported one can at least be named.
+constexpr std::array<std::string_view, 40> ggmlTypeNames{
+    "F32",
+    "F16",
+    "Q4_0",
+    "Q4_1",
+    "",
+    "",
+    "Q5_0",
+    "Q5_1",
+    "Q8_0",
+    "Q8_1",
+    "Q2_K",
+    "Q3_K",
+    "Q4_K",
+    "Q5_K",
+    "Q6_K",
+    "Q8_K",
+    "IQ2_XXS",
+    "IQ2_XS",
+    "IQ3_XXS",
+    "IQ1_S",
+    "IQ4_NL",
+    "IQ3_S",
+    "IQ2_S",
+    "IQ4_XS",
+    "I8",
+    "I16",
+    "I32",
+    "I64",
+    "F64",
+    "IQ1_M",
+    "BF16",
+    "",
+    "",
+    "",
+    "TQ1_0",
+    "TQ2_0",
+    "",
+    "",
+    "",
+    "MXFP4",
+};
 
 constexpr const DTypeTraits& traits(DType type)
 {
@@ -83,6 +147,51 @@ std::size_t dtypeSize(DType type)
     return traits(type).size;
 }
 
+std::size_t dtypeBlockElements(DType type)
+{
+    return traits(type).blockElements;
+}
+
+bool isBlockFormat(DType type)
+{
+    return traits(type).blockElements > 1;
+}
+
+double dtypeBitsPerWeight(DType type)
+{
+    return 8.0 * static_cast<double>(traits(type).size) / static_cast<double>(traits(type).blockElements);
+}
+
+std::optional<std::uint64_t> dtypeStorageBytes(DType type, std::uint64_t elements)
+{
+    const auto& entry = traits(type);
+    if (elements % entry.blockElements != 0)
+        return std::nullopt;
+    std::uint64_t bytes = 0;
+    if (__builtin_mul_overflow(elements / entry.blockElements, static_cast<std::uint64_t>(entry.size), &bytes))
+        return std::nullopt;
+    return bytes;
+}
+
+std::optional<DType> dtypeFromGgmlType(std::uint32_t ggmlType)
+{
+    for (const auto& entry : traitsTable)
+        if (entry.ggmlType >= 0 && static_cast<std::uint32_t>(entry.ggmlType) == ggmlType)
+            return entry.type;
+    return std::nullopt;
+}
+
+std::optional<std::uint32_t> ggmlTypeOf(DType type)
+{
+    const int id = traits(type).ggmlType;
+    return id >= 0 ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(id)) : std::nullopt;
+}
+
+std::string_view ggmlTypeName(std::uint32_t ggmlType)
+{
+    return ggmlType < ggmlTypeNames.size() ? ggmlTypeNames[ggmlType] : std::string_view();
+}
+
 std::string_view dtypeName(DType type)
 {
     return traits(type).name;
@@ -91,7 +200,7 @@ std::string_view dtypeName(DType type)
 std::optional<DType> dtypeFromName(std::string_view name)
 {
     for (const auto& entry : traitsTable)
-        if (entry.name == name)
+        if (entry.safetensors && entry.name == name)
             return entry.type;
     return std::nullopt;
 }
@@ -186,6 +295,19 @@ void convertToFloat(DType type, const std::byte* src, std::size_t count, float* 
         for (std::size_t i = 0; i < count; ++i)
             dst[i] = src[i] != std::byte{0} ? 1.0f : 0.0f;
         return;
+    case DType::Q4_0:
+    case DType::Q4_1:
+    case DType::Q5_0:
+    case DType::Q5_1:
+    case DType::Q8_0:
+    case DType::Q8_1:
+    case DType::Q2_K:
+    case DType::Q3_K:
+    case DType::Q4_K:
+    case DType::Q5_K:
+    case DType::Q6_K:
+    case DType::Q8_K:
+        return dequantizeBlocks(type, src, count / dtypeBlockElements(type), dst);
     }
 }
 

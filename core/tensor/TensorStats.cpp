@@ -89,7 +89,10 @@ TensorStats computeStats(
     const TensorView& tensor, Progress& progress, std::stop_token stop, const StatsOptions& options)
 {
     const std::uint64_t count = tensor.elementCount();
-    const std::size_t blockElements = std::max<std::size_t>(options.blockElements, 1);
+    // Work blocks hold whole storage blocks of ggml block formats (32 or 256 values).
+    const std::size_t storageBlock = dtypeBlockElements(tensor.info().dtype);
+    const std::size_t blockElements
+        = (std::max<std::size_t>(options.blockElements, 1) + storageBlock - 1) / storageBlock * storageBlock;
     const std::size_t blockCount = static_cast<std::size_t>((count + blockElements - 1) / blockElements);
     const auto blockRange = [&](std::size_t block) {
         const std::uint64_t first = static_cast<std::uint64_t>(block) * blockElements;

@@ -18,8 +18,20 @@ private Q_SLOTS:
     {
         for (int i = 0; i < dtypeCount; ++i) {
             const auto type = static_cast<DType>(i);
-            QCOMPARE(dtypeFromName(dtypeName(type)), std::optional<DType>(type));
+            // Block formats are GGUF-only: safetensors names never resolve to them.
+            QCOMPARE(dtypeFromName(dtypeName(type)), isBlockFormat(type) ? std::nullopt : std::optional<DType>(type));
+            if (const auto ggml = ggmlTypeOf(type)) {
+                QCOMPARE(dtypeFromGgmlType(*ggml), std::optional<DType>(type));
+                QCOMPARE(ggmlTypeName(*ggml), dtypeName(type));
+            }
         }
+        QCOMPARE(ggmlTypeName(16), std::string_view("IQ2_XXS"));
+        QVERIFY(!dtypeFromGgmlType(16));
+        QVERIFY(ggmlTypeName(4).empty());
+        QCOMPARE(dtypeStorageBytes(DType::Q4_K, 512), std::optional<std::uint64_t>(288));
+        QVERIFY(!dtypeStorageBytes(DType::Q4_K, 100));
+        QVERIFY(!dtypeStorageBytes(DType::F32, 1ull << 63));
+        QVERIFY(!dtypeFromName("Q4_0"));
         QVERIFY(!dtypeFromName("F4"));
         QVERIFY(!dtypeFromName("f32"));
         QCOMPARE(dtypeSize(DType::BF16), std::size_t(2));
