@@ -3,6 +3,7 @@
 #include "io/CheckpointError.h"
 #include "io/GgufCheckpoint.h"
 #include "io/SafetensorsCheckpoint.h"
+#include "io/ShardedSafetensorsCheckpoint.h"
 
 #include <algorithm>
 #include <array>
@@ -131,7 +132,7 @@ std::shared_ptr<const Checkpoint> openCheckpoint(const std::filesystem::path& re
             "so the lab does not load them. Convert it to safetensors first, e.g. with "
             "safetensors.torch.save_file(torch.load(path), 'model.safetensors')");
     if (hasSuffix(name, ".safetensors.index.json"))
-        throw CheckpointError(path, "sharded safetensors checkpoints are not supported by this version yet");
+        return std::make_shared<ShardedSafetensorsCheckpoint>(path);
     // A safetensors file starts with its header length, then the header's '{'.
     if (hasSuffix(name, ".safetensors") || (magicBytes == 9 && magic[8] == '{'))
         return std::make_shared<SafetensorsCheckpoint>(path);

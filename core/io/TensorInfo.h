@@ -32,6 +32,8 @@ public:
     TensorView(const TensorInfo& info, std::span<const std::byte> bytes, std::shared_ptr<const void> keepAlive);
 
     const TensorInfo& info() const { return *m_info; }
+    // The same bytes described by another TensorInfo (a reader that re-exports another's tensors).
+    TensorView withInfo(const TensorInfo& info) const { return TensorView(info, m_bytes, m_keepAlive); }
     std::span<const std::byte> bytes() const { return m_bytes; }
     std::uint64_t elementCount() const { return m_info->elementCount(); }
 

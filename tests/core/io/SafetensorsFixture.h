@@ -3,7 +3,9 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QList>
 #include <QString>
+#include <QStringBuilder>
 
 #include <cstdint>
 #include <cstring>
@@ -34,6 +36,33 @@ inline void writeFile(const QString& path, const QByteArray& bytes)
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         qFatal("cannot write %s", qPrintable(path));
     file.write(bytes);
+}
+
+struct TensorBytes
+{
+    QByteArray name;
+    QByteArray dtype;
+    QList<qint64> shape;
+    QByteArray data;
+};
+
+// A valid safetensors file holding these tensors, in this order.
+inline QByteArray safetensorsFile(const QList<TensorBytes>& tensors)
+{
+    QByteArray header = "{";
+    QByteArray data;
+    for (const auto& tensor : tensors) {
+        if (header.size() > 1)
+            header += ',';
+        QByteArray shape;
+        for (const auto dimension : tensor.shape)
+            shape += (shape.isEmpty() ? "" : ",") + QByteArray::number(dimension);
+        header += '"' + tensor.name + "\":{\"dtype\":\"" + tensor.dtype + "\",\"shape\":[" + shape
+            + "],\"data_offsets\":[" + QByteArray::number(data.size()) + ','
+            + QByteArray::number(data.size() + tensor.data.size()) + "]}";
+        data += tensor.data;
+    }
+    return safetensorsBytes(header + '}', data);
 }
 
 template <typename T> QByteArray rawBytes(std::initializer_list<T> values)
