@@ -95,10 +95,7 @@ void ModelCardWidget::setCheckpoint(const std::shared_ptr<const Checkpoint>& che
             parts << tr("context %1").arg(*config->contextLength);
         set(QStringLiteral("architecture"), parts.join(QStringLiteral(", ")));
     } else {
-        set(QStringLiteral("architecture"),
-            checkpoint->configWarning().empty()
-                ? tr("unknown (no config.json beside the file)")
-                : tr("unknown: %1").arg(QString::fromStdString(checkpoint->configWarning())));
+        set(QStringLiteral("architecture"), tr("unknown (no config.json beside the file)"));
     }
     set(QStringLiteral("tensors"), format::integer(checkpoint->tensors().size()));
     set(QStringLiteral("parameters"),

@@ -97,8 +97,6 @@ int runInspect(const InspectOptions& options, std::ostream& out, std::ostream& e
                 {"metadata", checkpoint->metadata()}, {"tensors", std::move(tensors)}};
             if (checkpoint->config())
                 root["config"] = configJson(*checkpoint->config());
-            if (!checkpoint->configWarning().empty())
-                root["config_warning"] = checkpoint->configWarning();
             out << root.dump(2) << '\n';
             return 0;
         }
@@ -107,8 +105,6 @@ int runInspect(const InspectOptions& options, std::ostream& out, std::ostream& e
             << "format: " << checkpoint->formatName() << ", " << checkpoint->tensors().size() << " tensors, "
             << formatCount(checkpoint->totalParameters()) << " parameters, " << formatBytes(checkpoint->fileBytes())
             << " on disk\n";
-        if (!checkpoint->configWarning().empty())
-            out << "warning: " << checkpoint->configWarning() << '\n';
         char line[512];
         std::snprintf(line, sizeof line, "%-48s %-8s %-16s %12s %12s", "name", "dtype", "shape", "parameters", "bytes");
         out << line;

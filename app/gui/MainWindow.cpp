@@ -183,8 +183,6 @@ void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qin
     const QString name = QString::fromStdString(m_checkpoint->path().filename().string());
     setWindowTitle(tr("%1 — Compression Lab").arg(name));
     statusBar()->showMessage(tr("Opened %1 in %2 ms").arg(name).arg(milliseconds));
-    if (!m_checkpoint->configWarning().empty())
-        m_messages->showMessage(QString::fromStdString(m_checkpoint->configWarning()), MessageBar::Kind::Information);
     // Show something at once: the first matrix (usually the embedding table).
     for (std::size_t i = 0; i < m_checkpoint->tensors().size(); ++i) {
         if (m_checkpoint->tensors()[i].shape.size() == 2) {

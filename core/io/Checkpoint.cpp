@@ -56,11 +56,8 @@ void Checkpoint::loadSidecarConfig()
     std::error_code error;
     if (!std::filesystem::is_regular_file(configPath, error))
         return;
-    try {
-        m_config = ModelConfig::load(configPath);
-    } catch (const CheckpointError& e) {
-        m_configWarning = e.what();
-    }
+    // A config.json that is present but broken is an error, not a silent guess.
+    m_config = ModelConfig::load(configPath);
 }
 
 namespace {

@@ -28,10 +28,8 @@ public:
     const std::filesystem::path& path() const { return m_path; }
     const std::vector<TensorInfo>& tensors() const { return m_tensors; }
     const std::map<std::string, std::string>& metadata() const { return m_metadata; }
-    // The config.json beside the checkpoint, when there is one and it could be read.
+    // The architecture: from the config.json beside the checkpoint, or from the file's own header.
     const std::optional<ModelConfig>& config() const { return m_config; }
-    // Why a config.json beside the checkpoint was ignored (empty when there was none or it was fine).
-    const std::string& configWarning() const { return m_configWarning; }
 
     std::optional<std::size_t> indexOf(std::string_view name) const;
     std::uint64_t totalParameters() const;
@@ -49,7 +47,6 @@ protected:
     std::vector<TensorInfo> m_tensors;
     std::map<std::string, std::string> m_metadata;
     std::optional<ModelConfig> m_config;
-    std::string m_configWarning;
     std::uint64_t m_fileBytes = 0;
 };
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace complab {
@@ -15,14 +16,18 @@ using Json = nlohmann::json;
 
 constexpr std::uintmax_t maxConfigBytes = 16 * 1024 * 1024;
 
-std::optional<std::int64_t> positiveInteger(const Json& object, const char* key, const std::filesystem::path& path)
+std::optional<std::int64_t> positiveInteger(
+    const Json& object, std::initializer_list<const char*> keys, const std::filesystem::path& path)
 {
-    const auto it = object.find(key);
-    if (it == object.end() || it->is_null())
-        return std::nullopt;
-    if (!it->is_number_integer() || it->get<std::int64_t>() <= 0)
-        throw CheckpointError(path, std::string("key '") + key + "' must be a positive integer, not " + it->dump());
-    return it->get<std::int64_t>();
+    for (const char* key : keys) {
+        const auto it = object.find(key);
+        if (it == object.end() || it->is_null())
+            continue;
+        if (!it->is_number_integer() || it->get<std::int64_t>() <= 0)
+            throw CheckpointError(path, std::string("key '") + key + "' must be a positive integer, not " + it->dump());
+        return it->get<std::int64_t>();
+    }
+    return std::nullopt;
 }
 
 std::optional<double> positiveNumber(const Json& object, const char* key, const std::filesystem::path& path)
@@ -83,14 +88,43 @@ ModelConfig ModelConfig::parse(const std::string& content, const std::filesystem
         if (!it->empty())
             config.architecture = it->front().get<std::string>();
     }
-    config.hiddenSize = positiveInteger(root, "hidden_size", path);
-    config.intermediateSize = positiveInteger(root, "intermediate_size", path);
-    config.layerCount = positiveInteger(root, "num_hidden_layers", path);
-    config.attentionHeads = positiveInteger(root, "num_attention_heads", path);
-    config.keyValueHeads = positiveInteger(root, "num_key_value_heads", path);
-    config.headDim = positiveInteger(root, "head_dim", path);
-    config.vocabSize = positiveInteger(root, "vocab_size", path);
-    config.contextLength = positiveInteger(root, "max_position_embeddings", path);
+    config.hiddenSize = positiveInteger(root, {"hidden_size", "n_embd", "d_model"}, path);
+    config.intermediateSize = positiveInteger(root, {"intermediate_size", "n_inner", "ffn_dim"}, path);
+    config.layerCount = positiveInteger(root, {"num_hidden_layers", "n_layer", "num_layers"}, path);
+    config.attentionHeads = positiveInteger(root, {"num_attention_heads", "n_head"}, path);
+    config.keyValueHeads = positiveInteger(root, {"num_key_value_heads"}, path);
+    config.headDim = positiveInteger(root, {"head_dim"}, path);
+    config.vocabSize = positiveInteger(root, {"vocab_size"}, path);
+    config.contextLength = positiveInteger(root, {"max_position_embeddings", "n_positions", "max_seq_len"}, path);
+    config.slidingWindow = positiveInteger(root, {"sliding_window"}, path);
+    if (const auto it = root.find("use_sliding_window"); it != root.end() && it->is_boolean() && !it->get<bool>())
+        config.slidingWindow.reset(); // Qwen2 carries a window size but switches it off here
+
+    // Decoder families whose configs always state these sizes: a missing one means a broken file.
+    static const std::set<std::string> llamaLike{"llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "gemma",
+        "gemma2", "gemma3_text", "phi3", "phimoe"};
+    if (llamaLike.count(config.modelType)) {
+        const std::pair<const char*, const std::optional<std::int64_t>*> required[] = {
+            {"hidden_size", &config.hiddenSize},
+            {"num_hidden_layers", &config.layerCount},
+            {"num_attention_heads", &config.attentionHeads},
+            {"intermediate_size", &config.intermediateSize},
+            {"vocab_size", &config.vocabSize},
+        };
+        for (const auto& [key, value] : required)
+            if (!*value)
+                throw CheckpointError(path,
+                    std::string("key '") + key + "' is required for a '" + config.modelType + "' model but missing");
+    }
+    if (config.hiddenSize && config.attentionHeads && !config.headDim
+        && *config.hiddenSize % *config.attentionHeads != 0)
+        throw CheckpointError(path,
+            "hidden_size " + std::to_string(*config.hiddenSize) + " is not divisible by num_attention_heads "
+                + std::to_string(*config.attentionHeads) + " and no head_dim is given");
+    if (config.attentionHeads && config.keyValueHeads && *config.attentionHeads % *config.keyValueHeads != 0)
+        throw CheckpointError(path,
+            "num_attention_heads " + std::to_string(*config.attentionHeads)
+                + " is not a multiple of num_key_value_heads " + std::to_string(*config.keyValueHeads));
     config.rmsNormEps = positiveNumber(root, "rms_norm_eps", path);
     config.ropeTheta = positiveNumber(root, "rope_theta", path);
     if (const auto it = root.find("tie_word_embeddings"); it != root.end() && !it->is_null()) {

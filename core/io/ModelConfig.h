@@ -25,10 +25,13 @@ struct ModelConfig
     std::optional<double> rmsNormEps;
     std::optional<double> ropeTheta;
     std::optional<bool> tiedEmbeddings;
+    std::optional<std::int64_t> slidingWindow; // attention window of sliding-window layers, if any
 
-    // Throws CheckpointError naming the file and the key when the file is not a JSON object or a
-    // known key has the wrong type or an impossible value. Unknown keys are ignored: config.json
-    // carries many that do not concern the lab.
+    // Throws CheckpointError naming the file and the key when the file is not a JSON object, a
+    // known key has the wrong type or an impossible value, or a size its architecture requires is
+    // missing. Unknown keys are ignored: config.json carries many that do not concern the lab.
+    // Field names of Llama, Mistral, Qwen2/3, Gemma 1-3 and Phi-3 are read, with GPT-2 style
+    // fallbacks (n_embd, n_layer, n_head, n_positions).
     static ModelConfig load(const std::filesystem::path& path);
     static ModelConfig parse(const std::string& text, const std::filesystem::path& pathForErrors);
 };

@@ -23,6 +23,31 @@ private Q_SLOTS:
         QCOMPARE(config.rmsNormEps, std::optional<double>(1e-5));
     }
 
+    void otherFamilies()
+    {
+        // Gemma 2 (head_dim given, sliding window), Qwen2 with its window switched off, GPT-2 names.
+        const auto gemma
+            = ModelConfig::parse("{\"model_type\": \"gemma2\", \"hidden_size\": 2304, \"intermediate_size\": 9216,"
+                                 " \"num_hidden_layers\": 26, \"num_attention_heads\": 8, \"num_key_value_heads\": 4,"
+                                 " \"head_dim\": 256, \"vocab_size\": 256000, \"sliding_window\": 4096}",
+                "c.json");
+        QCOMPARE(gemma.headDim, std::optional<std::int64_t>(256));
+        QCOMPARE(gemma.slidingWindow, std::optional<std::int64_t>(4096));
+        const auto qwen
+            = ModelConfig::parse("{\"model_type\": \"qwen2\", \"hidden_size\": 896, \"intermediate_size\": 4864,"
+                                 " \"num_hidden_layers\": 24, \"num_attention_heads\": 14, \"num_key_value_heads\": 2,"
+                                 " \"vocab_size\": 151936, \"sliding_window\": 32768, \"use_sliding_window\": false}",
+                "c.json");
+        QVERIFY(!qwen.slidingWindow);
+        QCOMPARE(qwen.headDim, std::optional<std::int64_t>(64));
+        const auto gpt2 = ModelConfig::parse("{\"model_type\": \"gpt2\", \"n_embd\": 768, \"n_layer\": 12, \"n_head\": "
+                                             "12, \"n_positions\": 1024, \"vocab_size\": 50257}",
+            "c.json");
+        QCOMPARE(gpt2.hiddenSize, std::optional<std::int64_t>(768));
+        QCOMPARE(gpt2.layerCount, std::optional<std::int64_t>(12));
+        QCOMPARE(gpt2.contextLength, std::optional<std::int64_t>(1024));
+    }
+
     void derivedDefaults()
     {
         const auto config = ModelConfig::parse("{\"hidden_size\": 4096, \"num_attention_heads\": 32}", "c.json");

@@ -285,6 +285,19 @@ private Q_SLOTS:
             QVERIFY(QString::fromLatin1(error.what()).contains(QStringLiteral("pickle")));
             QVERIFY(QString::fromLatin1(error.what()).contains(QStringLiteral("safetensors")));
         }
+        // A broken config.json beside the weights is an error naming config.json and the field.
+        QTemporaryDir withConfig;
+        writeFile(withConfig.filePath(QStringLiteral("model.safetensors")),
+            safetensorsBytes(J("{'w':{'dtype':'F32','shape':[1],'data_offsets':[0,4]}}"), QByteArray(4, '\0')));
+        writeFile(withConfig.filePath(QStringLiteral("config.json")), QByteArray("{\"hidden_size\": \"256\"}"));
+        try {
+            openCheckpoint(withConfig.path().toStdString());
+            QFAIL("a broken config.json was ignored");
+        } catch (const CheckpointError& error) {
+            const QString message = QString::fromLatin1(error.what());
+            QVERIFY2(message.contains(QStringLiteral("config.json: key 'hidden_size' must be a positive integer")),
+                qPrintable(message));
+        }
         QTemporaryDir empty;
         try {
             openCheckpoint(empty.path().toStdString());
