@@ -175,7 +175,14 @@ QVariant TensorTreeModel::data(const QModelIndex& index, int role) const
         case ShapeColumn:
             return info ? format::shape(info->shape) : QString();
         case DTypeColumn:
-            return info ? QString::fromLatin1(dtypeName(info->dtype).data(), dtypeName(info->dtype).size()) : QString();
+            if (!info)
+                return QString();
+            // Block formats carry their scales inside the blocks: show what a weight really costs.
+            if (isBlockFormat(info->dtype))
+                return tr("%1 (%2 bits)")
+                    .arg(QString::fromLatin1(dtypeName(info->dtype).data(), dtypeName(info->dtype).size()))
+                    .arg(format::number(dtypeBitsPerWeight(info->dtype), 3));
+            return QString::fromLatin1(dtypeName(info->dtype).data(), dtypeName(info->dtype).size());
         case ParametersColumn:
             return format::integer(node->parameters);
         case BytesColumn:

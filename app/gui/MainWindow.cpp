@@ -2,6 +2,7 @@
 
 #include "JobRunner.h"
 #include "MessageBar.h"
+#include "MetadataModel.h"
 #include "ModelCardWidget.h"
 #include "SamplePaths.h"
 #include "TensorStatsWidget.h"
@@ -25,6 +26,8 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -40,19 +43,24 @@ MainWindow::MainWindow(QWidget* parent)
     , m_model(new TensorTreeModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_tree(new QTreeView(this))
+    , m_metadata(new MetadataModel(this))
+    , m_metadataProxy(new QSortFilterProxyModel(this))
+    , m_metadataView(new QTableView(this))
+    , m_tabs(new QTabWidget(this))
     , m_stats(new TensorStatsWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     setWindowTitle(tr("Compression Lab"));
     setAcceptDrops(true);
 
-    m_dropHint->setText(tr("Drop a .safetensors file or a model folder anywhere on this window, or use File ▸ Open."));
+    m_dropHint->setText(tr("Drop a checkpoint (.safetensors, .gguf, .h5, llama2.c .bin) or a model folder anywhere on "
+                           "this window, or use File ▸ Open."));
     m_dropHint->setWordWrap(true);
     m_dropHint->setAlignment(Qt::AlignCenter);
     m_dropHint->setStyleSheet(
         QStringLiteral("QLabel { border: 2px dashed #9aa5b1; border-radius: 6px; padding: 8px; color: #52606d; }"));
 
-    m_filter->setPlaceholderText(tr("Filter tensors by name (e.g. mlp, layers.3, q_proj)"));
+    m_filter->setPlaceholderText(tr("Filter by name (e.g. mlp, layers.3, q_proj, tokenizer)"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setToolTip(tr("Show only tensors whose full name contains this text."));
 
@@ -70,8 +78,19 @@ MainWindow::MainWindow(QWidget* parent)
     m_tree->header()->setSectionResizeMode(TensorTreeModel::NameColumn, QHeaderView::Stretch);
     for (int column = TensorTreeModel::ShapeColumn; column < TensorTreeModel::ColumnCount; ++column)
         m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_metadataProxy->setSourceModel(m_metadata);
+    m_metadataProxy->setFilterKeyColumn(-1);
+    m_metadataProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_metadataView->setModel(m_metadataProxy);
+    m_metadataView->setSortingEnabled(true);
+    m_metadataView->sortByColumn(MetadataModel::KeyColumn, Qt::AscendingOrder);
+    m_metadataView->verticalHeader()->hide();
+    m_metadataView->setWordWrap(false);
+    m_metadataView->horizontalHeader()->setStretchLastSection(true);
+    m_metadataView->setSelectionBehavior(QAbstractItemView::SelectRows);
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_proxy->setFilterFixedString(text);
+        m_metadataProxy->setFilterFixedString(text);
         if (!text.isEmpty())
             m_tree->expandAll();
     });
@@ -83,7 +102,10 @@ MainWindow::MainWindow(QWidget* parent)
     modelLayout->addWidget(m_card);
     modelLayout->addWidget(m_dropHint);
     modelLayout->addWidget(m_filter);
-    modelLayout->addWidget(m_tree, 1);
+    m_tabs->addTab(m_tree, tr("Tensors"));
+    m_tabs->addTab(m_metadataView, tr("Metadata"));
+    m_tabs->setTabToolTip(1, tr("Key/value information stored in the file: GGUF keys, safetensors __metadata__."));
+    modelLayout->addWidget(m_tabs, 1);
 
     m_splitter->addWidget(modelPane);
     m_splitter->addWidget(m_stats);
@@ -145,7 +167,8 @@ void MainWindow::chooseFile()
 {
     QSettings settings;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Checkpoint"),
-        settings.value(QStringLiteral("lastDirectory")).toString(), tr("Checkpoints (*.safetensors);;All files (*)"));
+        settings.value(QStringLiteral("lastDirectory")).toString(),
+        tr("Checkpoints (*.safetensors *.safetensors.index.json *.gguf *.h5 *.bin);;All files (*)"));
     if (!path.isEmpty())
         openPath(path);
 }
@@ -179,6 +202,9 @@ void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qin
     m_checkpoint = std::move(checkpoint);
     m_card->setCheckpoint(m_checkpoint);
     m_model->setTensors(m_checkpoint->tensors());
+    m_metadata->setMetadata(m_checkpoint->metadata());
+    m_tabs->setTabText(1, tr("Metadata (%1)").arg(m_checkpoint->metadata().size()));
+    m_metadataView->resizeColumnToContents(MetadataModel::KeyColumn);
     m_tree->expandToDepth(0);
     const QString name = QString::fromStdString(m_checkpoint->path().filename().string());
     setWindowTitle(tr("%1 — Compression Lab").arg(name));

@@ -10,6 +10,8 @@ class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QSplitter;
+class QTabWidget;
+class QTableView;
 class QTreeView;
 
 namespace complab {
@@ -17,6 +19,7 @@ namespace complab {
 class Checkpoint;
 class JobRunner;
 class MessageBar;
+class MetadataModel;
 class ModelCardWidget;
 class TensorStatsWidget;
 class TensorTreeModel;
@@ -37,6 +40,7 @@ public:
     TensorStatsWidget* statsWidget() const { return m_stats; }
     ModelCardWidget* modelCard() const { return m_card; }
     MessageBar* messageBar() const { return m_messages; }
+    MetadataModel* metadataModel() const { return m_metadata; }
     JobRunner* openRunner() const { return m_openRunner; }
 
 Q_SIGNALS:
@@ -63,6 +67,10 @@ private:
     TensorTreeModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTreeView* m_tree;
+    MetadataModel* m_metadata;
+    QSortFilterProxyModel* m_metadataProxy;
+    QTableView* m_metadataView;
+    QTabWidget* m_tabs;
     TensorStatsWidget* m_stats;
     QSplitter* m_splitter;
 };

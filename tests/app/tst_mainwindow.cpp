@@ -3,6 +3,7 @@
 // the message bar without a dialog.
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "MetadataModel.h"
 #include "ModelCardWidget.h"
 #include "TensorStatsWidget.h"
 #include "TensorTreeModel.h"
@@ -67,6 +68,33 @@ private Q_SLOTS:
         for (const auto& point : points)
             largest = std::max(largest, point.y());
         QVERIFY(largest > 0);
+    }
+
+    void opensQuantisedGguf()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::checkpointOpened);
+        window.openPath(
+            QStringLiteral(COMPLAB_SHARED_DATA_DIR "/models/lab-tinystories-gguf/lab-tinystories-q4_k.gguf"));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        QCOMPARE(window.modelCard()->field(QStringLiteral("format")), QStringLiteral("GGUF v3"));
+        QVERIFY(window.modelCard()->field(QStringLiteral("architecture")).contains(QStringLiteral("llama")));
+        QVERIFY(window.metadataModel()->rowCount() >= 20);
+        // token_embd.weight is a top-level Q4_K tensor: its type shows the real cost per weight.
+        QAbstractItemModel* tree = window.tensorTree()->model();
+        bool found = false;
+        for (int row = 0; row < tree->rowCount(); ++row) {
+            if (tree->index(row, 0).data().toString() == QStringLiteral("token_embd.weight")) {
+                QCOMPARE(tree->index(row, TensorTreeModel::DTypeColumn).data().toString(),
+                    QStringLiteral("Q4_K (%1 bits)").arg(QLocale().toString(4.5)));
+                found = true;
+            }
+        }
+        QVERIFY(found);
+        // The statistics of the first matrix (dequantised Q4_K) arrive by themselves.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.statsWidget()->field(QStringLiteral("count")), QLocale().toString(524288), 20000);
     }
 
     void badFileShowsMessage()
