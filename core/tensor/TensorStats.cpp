@@ -108,7 +108,7 @@ TensorStats computeStats(
     progress.setStep("statistics of " + tensor.info().name, 0.0);
     std::vector<BlockMoments> blockMoments(blockCount);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blockCount), [&](const tbb::blocked_range<std::size_t>& r) {
-        std::vector<float> buffer(blockElements);
+        std::vector<float> buffer(std::min<std::uint64_t>(blockElements, count));
         for (std::size_t block = r.begin(); block != r.end(); ++block) {
             if (stop.stop_requested())
                 return;
@@ -158,7 +158,7 @@ TensorStats computeStats(
     tbb::combinable<std::vector<std::uint64_t>> partialCounts([bins] { return std::vector<std::uint64_t>(bins, 0); });
     blocksDone = 0;
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blockCount), [&](const tbb::blocked_range<std::size_t>& r) {
-        std::vector<float> buffer(blockElements);
+        std::vector<float> buffer(std::min<std::uint64_t>(blockElements, count));
         auto& counts = partialCounts.local();
         for (std::size_t block = r.begin(); block != r.end(); ++block) {
             if (stop.stop_requested())

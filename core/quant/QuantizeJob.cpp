@@ -1,0 +1,119 @@
+#include "quant/QuantizeJob.h"
+
+#include "quant/TensorQuantizer.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <atomic>
+#include <cmath>
+#include <stdexcept>
+
+namespace complab {
+
+namespace {
+
+// NaN or infinity would poison every scale of its group and end up in a file unnoticed: refuse.
+void rejectNonFinite(const std::string& name, const std::vector<float>& values)
+{
+    std::size_t nan = 0;
+    std::size_t infinite = 0;
+    for (const float value : values) {
+        nan += std::isnan(value);
+        infinite += std::isinf(value);
+    }
+    if (nan || infinite)
+        throw std::invalid_argument("tensor '" + name + "' holds " + std::to_string(nan) + " NaN and "
+            + std::to_string(infinite) + " infinite values; quantising it would hide them");
+}
+
+} // namespace
+
+std::pair<std::size_t, std::size_t> matrixShape(const TensorInfo& info)
+{
+    if (info.shape.empty())
+        return {1, 1};
+    const auto columns = static_cast<std::size_t>(info.shape.back());
+    const auto count = info.elementCount();
+    return {columns == 0 ? 0 : static_cast<std::size_t>(count / columns), columns};
+}
+
+void quantizeMatrix(const QuantSpec& spec, const float* values, std::size_t rows, std::size_t columns, float* out,
+    Progress& progress, std::stop_token stop, std::size_t rowsPerTask)
+{
+    if (spec.isGgufBlockFormat())
+        throw std::invalid_argument(spec.name() + ": GGUF block quantisation is not wired into the job yet");
+    const TensorQuantizer quantizer(spec, values, rows, columns);
+    const std::size_t tasks = (rows + rowsPerTask - 1) / rowsPerTask;
+    std::atomic<std::size_t> done{0};
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, tasks), [&](const tbb::blocked_range<std::size_t>& range) {
+        for (std::size_t task = range.begin(); task != range.end(); ++task) {
+            if (stop.stop_requested())
+                return;
+            const std::size_t first = task * rowsPerTask;
+            const std::size_t count = std::min(rowsPerTask, rows - first);
+            quantizer.quantizeRows(first, count, out + first * columns);
+            progress.report(static_cast<double>(done.fetch_add(1) + 1) / static_cast<double>(tasks));
+        }
+    });
+    throwIfStopped(stop);
+}
+
+QuantOutcome quantizeTensor(const TensorView& tensor, const QuantSpec& spec, Progress& progress, std::stop_token stop,
+    const QuantizeOptions& options)
+{
+    const auto [rows, columns] = matrixShape(tensor.info());
+    if (const auto problem = spec.whyNotApplicable(rows, columns); !problem.empty())
+        throw std::invalid_argument("tensor '" + tensor.info().name + "': " + problem);
+    auto original = std::make_shared<std::vector<float>>(rows * columns);
+    tensor.toFloat(0, *original);
+    throwIfStopped(stop);
+    rejectNonFinite(tensor.info().name, *original);
+    auto reconstruction = std::make_shared<std::vector<float>>(rows * columns);
+    quantizeMatrix(spec, original->data(), rows, columns, reconstruction->data(), progress, stop,
+        std::max<std::size_t>(options.rowsPerTask, 1));
+
+    QuantOutcome outcome;
+    outcome.tensorName = tensor.info().name;
+    outcome.spec = spec;
+    outcome.rows = rows;
+    outcome.columns = columns;
+    outcome.metrics
+        = measureError(original->data(), reconstruction->data(), original->size(), spec.bitsPerWeight(rows, columns));
+    if (options.keepValues) {
+        outcome.original = std::move(original);
+        outcome.reconstruction = std::move(reconstruction);
+    }
+    return outcome;
+}
+
+std::vector<QuantOutcome> sweepSchemes(
+    const TensorView& tensor, const std::vector<QuantSpec>& schemes, Progress& progress, std::stop_token stop)
+{
+    const auto [rows, columns] = matrixShape(tensor.info());
+    std::vector<float> original(rows * columns);
+    tensor.toFloat(0, original);
+    rejectNonFinite(tensor.info().name, original);
+    std::vector<float> reconstruction(original.size());
+    std::vector<QuantOutcome> outcomes;
+    Progress silent;
+    for (std::size_t i = 0; i < schemes.size(); ++i) {
+        const auto& spec = schemes[i];
+        progress.setStep(spec.name(), static_cast<double>(i) / static_cast<double>(schemes.size()));
+        if (!spec.whyNotApplicable(rows, columns).empty())
+            continue;
+        quantizeMatrix(spec, original.data(), rows, columns, reconstruction.data(), silent, stop);
+        QuantOutcome outcome;
+        outcome.tensorName = tensor.info().name;
+        outcome.spec = spec;
+        outcome.rows = rows;
+        outcome.columns = columns;
+        outcome.metrics
+            = measureError(original.data(), reconstruction.data(), original.size(), spec.bitsPerWeight(rows, columns));
+        outcomes.push_back(std::move(outcome));
+    }
+    progress.report(1.0);
+    return outcomes;
+}
+
+} // namespace complab

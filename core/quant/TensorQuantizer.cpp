@@ -1,0 +1,230 @@
+#include "quant/TensorQuantizer.h"
+
+#include "quant/MiniFloat.h"
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace complab {
+
+namespace {
+
+constexpr float nf4Codes[16] = {
+    -1.0f,
+    -0.6961928009986877f,
+    -0.5250730514526367f,
+    -0.39491748809814453f,
+    -0.28444138169288635f,
+    -0.18477343022823334f,
+    -0.09105003625154495f,
+    0.0f,
+    0.07958029955625534f,
+    0.16093020141124725f,
+    0.24611230194568634f,
+    0.33791524171829224f,
+    0.44070982933044434f,
+    0.5626170039176941f,
+    0.7229568362236023f,
+    1.0f,
+};
+
+float absMax(const float* values, std::size_t count)
+{
+    float largest = 0.0f;
+    for (std::size_t i = 0; i < count; ++i)
+        largest = std::max(largest, std::abs(values[i]));
+    return largest;
+}
+
+float nearestNf4(float normalised)
+{
+    // Midpoints between neighbouring codes decide; the table is short enough for a linear scan.
+    int code = 0;
+    while (code < 15 && normalised > 0.5f * (nf4Codes[code] + nf4Codes[code + 1]))
+        ++code;
+    return nf4Codes[code];
+}
+
+// Symmetric or asymmetric uniform grid for one group: returns {scale, zero point}.
+std::pair<float, float> intScale(const float* values, std::size_t count, int bits, bool symmetric)
+{
+    if (symmetric) {
+        const float qmax = static_cast<float>((1 << (bits - 1)) - 1);
+        return {roundToHalf(absMax(values, count) / qmax), 0.0f};
+    }
+    // Zero stays exactly representable (the range always includes it), as in GPTQ.
+    float lowest = 0.0f;
+    float highest = 0.0f;
+    for (std::size_t i = 0; i < count; ++i) {
+        lowest = std::min(lowest, values[i]);
+        highest = std::max(highest, values[i]);
+    }
+    const float levels = static_cast<float>((1 << bits) - 1);
+    const float scale = roundToHalf((highest - lowest) / levels);
+    const float zero = scale > 0.0f ? std::nearbyint(-lowest / scale) : 0.0f;
+    return {scale, zero};
+}
+
+void applyInt(const float* in, std::size_t count, float* out, float scale, float zero, int bits, bool symmetric)
+{
+    if (!(scale > 0.0f) || !std::isfinite(scale)) {
+        std::fill(out, out + count, 0.0f);
+        return;
+    }
+    const float inverse = 1.0f / scale;
+    const float low = symmetric ? -static_cast<float>(1 << (bits - 1)) : 0.0f;
+    const float high = symmetric ? static_cast<float>((1 << (bits - 1)) - 1) : static_cast<float>((1 << bits) - 1);
+    for (std::size_t i = 0; i < count; ++i) {
+        const float q = std::clamp(std::nearbyint(in[i] * inverse) + zero, low, high);
+        out[i] = (q - zero) * scale;
+    }
+}
+
+} // namespace
+
+const float* normalFloat4Codebook()
+{
+    return nf4Codes;
+}
+
+float roundToHalf(float value)
+{
+    return static_cast<float>(Eigen::half(value));
+}
+
+float roundToBFloat16(float value)
+{
+    return static_cast<float>(Eigen::bfloat16(value));
+}
+
+TensorQuantizer::TensorQuantizer(const QuantSpec& spec, const float* data, std::size_t rows, std::size_t columns)
+    : m_spec(spec)
+    , m_data(data)
+    , m_rows(rows)
+    , m_columns(columns)
+{
+    if (const auto problem = spec.whyNotApplicable(rows, columns); !problem.empty())
+        throw std::invalid_argument(problem);
+    if (spec.isGgufBlockFormat())
+        throw std::invalid_argument(spec.name() + " is quantised by the GGUF block quantisers");
+    const std::size_t count = rows * columns;
+    if (spec.format == QuantFormat::Int && spec.granularity == Granularity::PerTensor) {
+        const auto [scale, zero] = intScale(data, count, spec.bits, spec.symmetric);
+        m_tensorScale = scale;
+        m_tensorZero = zero;
+    }
+    if ((spec.format == QuantFormat::FP8_E4M3 || spec.format == QuantFormat::FP8_E5M2)
+        && spec.granularity == Granularity::PerTensor) {
+        const auto& grid = spec.format == QuantFormat::FP8_E4M3 ? fp8E4M3Grid() : fp8E5M2Grid();
+        m_tensorScale = absMax(data, count) / grid.maxFinite();
+    }
+    if (spec.format == QuantFormat::NF4) {
+        const auto block = static_cast<std::size_t>(spec.groupSize);
+        m_nf4Absmax.resize(count / block);
+        for (std::size_t b = 0; b < m_nf4Absmax.size(); ++b)
+            m_nf4Absmax[b] = absMax(data + b * block, block);
+        if (spec.doubleQuant && !m_nf4Absmax.empty()) {
+            // Second level: absmax minus its mean, in 8 bits with one F32 scale per 256 blocks.
+            double sum = 0.0;
+            for (const float value : m_nf4Absmax)
+                sum += value;
+            const auto mean = static_cast<float>(sum / static_cast<double>(m_nf4Absmax.size()));
+            for (std::size_t first = 0; first < m_nf4Absmax.size(); first += 256) {
+                const std::size_t n = std::min<std::size_t>(256, m_nf4Absmax.size() - first);
+                float spread = 0.0f;
+                for (std::size_t i = 0; i < n; ++i)
+                    spread = std::max(spread, std::abs(m_nf4Absmax[first + i] - mean));
+                const float scale = spread / 127.0f;
+                for (std::size_t i = 0; i < n; ++i) {
+                    float& value = m_nf4Absmax[first + i];
+                    value = scale > 0.0f ? std::nearbyint((value - mean) / scale) * scale + mean : mean;
+                    value = std::max(value, 0.0f);
+                }
+            }
+        }
+    }
+}
+
+void TensorQuantizer::quantizeIntGroup(const float* in, std::size_t count, float* out) const
+{
+    const auto [scale, zero] = intScale(in, count, m_spec.bits, m_spec.symmetric);
+    applyInt(in, count, out, scale, zero, m_spec.bits, m_spec.symmetric);
+}
+
+void TensorQuantizer::quantizeNf4Row(std::size_t row, float* out) const
+{
+    const auto block = static_cast<std::size_t>(m_spec.groupSize);
+    const float* in = m_data + row * m_columns;
+    for (std::size_t first = 0; first < m_columns; first += block) {
+        const float scale = m_nf4Absmax[(row * m_columns + first) / block];
+        for (std::size_t i = first; i < first + block; ++i)
+            out[i] = scale > 0.0f ? nearestNf4(in[i] / scale) * scale : 0.0f;
+    }
+}
+
+void TensorQuantizer::quantizeRows(std::size_t firstRow, std::size_t rowCount, float* out) const
+{
+    if (firstRow > m_rows || rowCount > m_rows - firstRow)
+        throw std::out_of_range("TensorQuantizer::quantizeRows: rows out of range");
+    for (std::size_t r = 0; r < rowCount; ++r) {
+        const std::size_t row = firstRow + r;
+        const float* in = m_data + row * m_columns;
+        float* rowOut = out + r * m_columns;
+        switch (m_spec.format) {
+        case QuantFormat::Float32:
+            std::copy(in, in + m_columns, rowOut);
+            break;
+        case QuantFormat::Float16:
+            std::transform(in, in + m_columns, rowOut, roundToHalf);
+            break;
+        case QuantFormat::BFloat16:
+            std::transform(in, in + m_columns, rowOut, roundToBFloat16);
+            break;
+        case QuantFormat::Int:
+            if (m_spec.granularity == Granularity::PerTensor)
+                applyInt(in, m_columns, rowOut, m_tensorScale, m_tensorZero, m_spec.bits, m_spec.symmetric);
+            else if (m_spec.granularity == Granularity::PerChannel)
+                quantizeIntGroup(in, m_columns, rowOut);
+            else
+                for (std::size_t first = 0; first < m_columns; first += static_cast<std::size_t>(m_spec.groupSize))
+                    quantizeIntGroup(in + first, static_cast<std::size_t>(m_spec.groupSize), rowOut + first);
+            break;
+        case QuantFormat::NF4:
+            quantizeNf4Row(row, rowOut);
+            break;
+        case QuantFormat::FP8_E4M3:
+        case QuantFormat::FP8_E5M2: {
+            const auto& grid = m_spec.format == QuantFormat::FP8_E4M3 ? fp8E4M3Grid() : fp8E5M2Grid();
+            const float scale = m_spec.granularity == Granularity::PerTensor ? m_tensorScale
+                                                                             : absMax(in, m_columns) / grid.maxFinite();
+            for (std::size_t i = 0; i < m_columns; ++i)
+                rowOut[i] = scale > 0.0f ? grid.round(in[i] / scale) * scale : 0.0f;
+            break;
+        }
+        case QuantFormat::MXFP4: {
+            const auto& grid = fp4E2M1Grid();
+            for (std::size_t first = 0; first < m_columns; first += 32) {
+                const float largest = absMax(in + first, 32);
+                if (!(largest > 0.0f) || !std::isfinite(largest)) {
+                    std::fill(rowOut + first, rowOut + first + 32, 0.0f);
+                    continue;
+                }
+                // Shared E8M0 scale: the power of two that puts the block's largest value in
+                // E2M1's top binade (OCP Microscaling Formats spec 1.0, section 6.3).
+                const int exponent = std::clamp(static_cast<int>(std::floor(std::log2(largest))) - 2, -127, 127);
+                const float scale = std::ldexp(1.0f, exponent);
+                for (std::size_t i = first; i < first + 32; ++i)
+                    rowOut[i] = grid.round(in[i] / scale) * scale;
+            }
+            break;
+        }
+        default:
+            throw std::logic_error("TensorQuantizer: unexpected scheme");
+        }
+    }
+}
+
+} // namespace complab

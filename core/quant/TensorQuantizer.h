@@ -1,0 +1,45 @@
+// Quantises a weight matrix (rows × columns, row-major floats) with a QuantSpec and writes back
+// the dequantised values: what the model would compute with after compression. Tensor-wide
+// statistics (per-tensor scales, NF4 double quantisation) are taken once in the constructor;
+// quantizeRows is then safe to call from several threads on disjoint row ranges.
+#pragma once
+
+#include "quant/QuantSpec.h"
+
+#include <cstddef>
+#include <vector>
+
+namespace complab {
+
+class TensorQuantizer
+{
+public:
+    // Throws std::invalid_argument when the spec cannot take this shape (see whyNotApplicable).
+    TensorQuantizer(const QuantSpec& spec, const float* data, std::size_t rows, std::size_t columns);
+
+    const QuantSpec& spec() const { return m_spec; }
+    // Rows [firstRow, firstRow + rowCount) of the matrix given to the constructor, into out
+    // (rowCount × columns floats).
+    void quantizeRows(std::size_t firstRow, std::size_t rowCount, float* out) const;
+
+private:
+    void quantizeIntGroup(const float* in, std::size_t count, float* out) const;
+    void quantizeNf4Row(std::size_t row, float* out) const;
+
+    QuantSpec m_spec;
+    const float* m_data;
+    std::size_t m_rows;
+    std::size_t m_columns;
+    float m_tensorScale = 0.0f; // per-tensor schemes
+    float m_tensorZero = 0.0f; // per-tensor asymmetric Int
+    std::vector<float> m_nf4Absmax; // NF4: the (possibly double-quantised) absmax of every block
+};
+
+// QLoRA's NormalFloat-4 code book (Dettmers et al. 2023), ascending in [-1, 1].
+const float* normalFloat4Codebook();
+
+// Rounds to the nearest IEEE half / bfloat16 value (ties to even), as stored scales are.
+float roundToHalf(float value);
+float roundToBFloat16(float value);
+
+} // namespace complab
