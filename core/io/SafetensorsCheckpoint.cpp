@@ -52,7 +52,8 @@ Json parseHeader(std::string_view text, const std::filesystem::path& path)
     Json header;
     try {
         header = Json::parse(text.begin(), text.end(), callback);
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {
+        // parse_error for bad syntax, out_of_range for numbers like 6e4000 (found by fuzzing).
         throw CheckpointError(path, std::string("header is not valid UTF-8 JSON: ") + e.what());
     }
     if (!duplicate.empty()) {

@@ -189,6 +189,9 @@ private Q_SLOTS:
                                              << "does not begin with '{'";
         QTest::addRow("invalid JSON") << file(J("{'a': ")) << ""
                                       << "not valid UTF-8 JSON";
+        QTest::addRow("number overflow") << file(J("{'w':{'dtype':'F32','shape':[6e4000],'data_offsets':[0,8]}}"), 8)
+                                         << ""
+                                         << "number overflow";
         QTest::addRow("invalid UTF-8") << file("{\"w\xff\":1}") << ""
                                        << "not valid UTF-8 JSON";
         QTest::addRow("duplicate name") << file("{" + ok + "," + ok + "}", 8) << "ok"
