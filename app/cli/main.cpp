@@ -1,6 +1,8 @@
 // compression-lab-cli: the headless front end. Links complab_core only, so a Qt include that
 // slips into core fails this build. Exit codes: 0 success, 1 wrong usage, 2 invalid input.
+#include "EstimateCommand.h"
 #include "InspectCommand.h"
+#include "QuantErrorCommand.h"
 
 #include <CLI/CLI.hpp>
 
@@ -19,6 +21,12 @@ int main(int argc, char** argv)
     inspectCommand->add_flag("--json", inspect.json, "Print one JSON object instead of a table");
     inspectCommand->add_flag("--stats", inspect.stats, "Compute per-tensor statistics (reads every tensor)");
 
+    complab::cli::EstimateOptions estimateOptions;
+    auto* estimateCommand = complab::cli::addEstimateCommand(app, estimateOptions);
+
+    complab::cli::QuantErrorOptions quantErrorOptions;
+    auto* quantErrorCommand = complab::cli::addQuantErrorCommand(app, quantErrorOptions);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -34,5 +42,9 @@ int main(int argc, char** argv)
 
     if (inspectCommand->parsed())
         return complab::cli::runInspect(inspect, std::cout, std::cerr);
+    if (estimateCommand->parsed())
+        return complab::cli::runEstimate(estimateOptions, std::cout, std::cerr);
+    if (quantErrorCommand->parsed())
+        return complab::cli::runQuantError(quantErrorOptions, std::cout, std::cerr);
     return 1;
 }
