@@ -1,5 +1,7 @@
 #include "EstimateCommand.h"
 
+#include "util/Units.h"
+
 #include "estimate/DataTable.h"
 #include "estimate/Estimator.h"
 #include "estimate/FitQuestions.h"
@@ -31,8 +33,11 @@ std::uint64_t bytes(double value)
     return static_cast<std::uint64_t>(std::llround(std::max(value, 0.0)));
 }
 
+// GB with one decimal, as the seed prints sizes; smaller amounts in MB or KB rather than "0.0 GB".
 std::string gigabytes(double value)
 {
+    if (value < 1e9)
+        return formatBytes(bytes(value));
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f GB", value / 1e9);
     return buffer;
