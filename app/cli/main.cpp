@@ -3,6 +3,7 @@
 #include "EstimateCommand.h"
 #include "InspectCommand.h"
 #include "QuantErrorCommand.h"
+#include "QuantizeCommand.h"
 
 #include <CLI/CLI.hpp>
 
@@ -27,6 +28,9 @@ int main(int argc, char** argv)
     complab::cli::QuantErrorOptions quantErrorOptions;
     auto* quantErrorCommand = complab::cli::addQuantErrorCommand(app, quantErrorOptions);
 
+    complab::cli::QuantizeOptions quantizeOptions;
+    auto* quantizeCommand = complab::cli::addQuantizeCommand(app, quantizeOptions);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -46,5 +50,7 @@ int main(int argc, char** argv)
         return complab::cli::runEstimate(estimateOptions, std::cout, std::cerr);
     if (quantErrorCommand->parsed())
         return complab::cli::runQuantError(quantErrorOptions, std::cout, std::cerr);
+    if (quantizeCommand->parsed())
+        return complab::cli::runQuantize(quantizeOptions, std::cout, std::cerr);
     return 1;
 }

@@ -169,6 +169,11 @@ std::size_t QuantSpec::rowMultiple() const
     }
 }
 
+std::optional<DType> QuantSpec::ggufStorageType() const
+{
+    return traits(format).ggufType;
+}
+
 bool QuantSpec::isGgufBlockFormat() const
 {
     const auto type = traits(format).ggufType;

@@ -2,6 +2,8 @@
 // or one of ggml's block formats), its bit-width and grouping, and the storage it costs.
 #pragma once
 
+#include "tensor/DType.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -60,6 +62,9 @@ struct QuantSpec
     // Row length must be a multiple of this (1 when any length works).
     std::size_t rowMultiple() const;
     bool isGgufBlockFormat() const;
+    // The GGUF tensor type that stores this scheme natively (F32/F16/BF16 and ggml's block
+    // formats), or nullopt (Int, NF4, FP8, MXFP4).
+    std::optional<DType> ggufStorageType() const;
     // Why this scheme cannot take a [rows, columns] matrix, or empty when it can.
     std::string whyNotApplicable(std::uint64_t rows, std::uint64_t columns) const;
     // The nominal bit-width people compare schemes by (Q4_K -> 4, FP8 -> 8, NF4 -> 4).

@@ -1,5 +1,6 @@
 #include "quant/QuantizeJob.h"
 
+#include "quant/GgufQuantize.h"
 #include "quant/TensorQuantizer.h"
 
 #include <tbb/blocked_range.h>
@@ -41,18 +42,30 @@ std::pair<std::size_t, std::size_t> matrixShape(const TensorInfo& info)
 void quantizeMatrix(const QuantSpec& spec, const float* values, std::size_t rows, std::size_t columns, float* out,
     Progress& progress, std::stop_token stop, std::size_t rowsPerTask)
 {
-    if (spec.isGgufBlockFormat())
-        throw std::invalid_argument(spec.name() + ": GGUF block quantisation is not wired into the job yet");
-    const TensorQuantizer quantizer(spec, values, rows, columns);
+    if (const auto problem = spec.whyNotApplicable(rows, columns); !problem.empty())
+        throw std::invalid_argument(problem);
+    // ggml block formats round-trip through their real bytes; the others through TensorQuantizer.
+    const auto blockType = spec.isGgufBlockFormat() ? spec.ggufStorageType() : std::nullopt;
+    const std::optional<TensorQuantizer> quantizer
+        = blockType ? std::nullopt : std::optional<TensorQuantizer>(std::in_place, spec, values, rows, columns);
+    const std::size_t rowBytes = blockType ? columns / dtypeBlockElements(*blockType) * dtypeSize(*blockType) : 0;
     const std::size_t tasks = (rows + rowsPerTask - 1) / rowsPerTask;
     std::atomic<std::size_t> done{0};
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, tasks), [&](const tbb::blocked_range<std::size_t>& range) {
+        std::vector<std::byte> blocks(rowBytes);
         for (std::size_t task = range.begin(); task != range.end(); ++task) {
             if (stop.stop_requested())
                 return;
             const std::size_t first = task * rowsPerTask;
             const std::size_t count = std::min(rowsPerTask, rows - first);
-            quantizer.quantizeRows(first, count, out + first * columns);
+            if (quantizer) {
+                quantizer->quantizeRows(first, count, out + first * columns);
+            } else {
+                for (std::size_t row = first; row < first + count; ++row) {
+                    quantizeBlocksReference(*blockType, values + row * columns, columns, blocks.data());
+                    convertToFloat(*blockType, blocks.data(), columns, out + row * columns);
+                }
+            }
             progress.report(static_cast<double>(done.fetch_add(1) + 1) / static_cast<double>(tasks));
         }
     });

@@ -215,6 +215,34 @@ float halfToFloat(std::uint16_t bits)
     return static_cast<float>(Eigen::half(Eigen::half_impl::raw_uint16_to_half(bits)));
 }
 
+std::uint16_t floatToHalf(float value)
+{
+    const std::uint32_t bits = std::bit_cast<std::uint32_t>(value);
+    const auto sign = static_cast<std::uint16_t>((bits >> 16) & 0x8000);
+    const std::uint32_t magnitude = bits & 0x7FFFFFFF;
+    if (magnitude > 0x7F800000)
+        return sign | 0x7E00;
+    // 65520 (0x477FF000) is halfway between 65504 and 65536 and ties to the even 65536, which is infinity.
+    if (magnitude >= 0x477FF000)
+        return sign | 0x7C00;
+    // Values below 2^-25 round to zero; 2^-25 itself is a tie that goes to the even zero below.
+    if (magnitude < 0x33000000)
+        return sign;
+    // A normal half keeps 10 of the 23 mantissa bits; a subnormal half counts units of 2^-24, so the
+    // (implicit-bit) mantissa shifts further right the smaller the exponent.
+    const int exponent = static_cast<int>(magnitude >> 23);
+    const bool normal = exponent >= 127 - 14;
+    const std::uint32_t mantissa = normal ? magnitude - ((127 - 15) << 23) : (magnitude & 0x7FFFFF) | 0x800000;
+    const int shift = normal ? 13 : 126 - exponent;
+    std::uint32_t half = mantissa >> shift;
+    const std::uint32_t remainder = mantissa & ((1u << shift) - 1);
+    const std::uint32_t halfway = 1u << (shift - 1);
+    // A carry out of the mantissa lands in the exponent, which is the correctly rounded result.
+    if (remainder > halfway || (remainder == halfway && (half & 1)))
+        ++half;
+    return static_cast<std::uint16_t>(sign | half);
+}
+
 float bfloat16ToFloat(std::uint16_t bits)
 {
     return std::bit_cast<float>(static_cast<std::uint32_t>(bits) << 16);

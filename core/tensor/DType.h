@@ -73,6 +73,10 @@ void convertToFloat(DType type, const std::byte* src, std::size_t count, float* 
 
 // Single-value decoders, exposed for tests and for the quantisers' reference paths.
 float halfToFloat(std::uint16_t bits);
+// Rounds to the nearest half, ties to even, as ggml's GGML_FP32_TO_FP16 (and F16C's vcvtps2ph with
+// rounding mode 0) do: the quantisers' scales must round exactly like ggml's for byte-identical blocks.
+// From 65520 on the result is infinity; NaN becomes the quiet NaN 0x7E00 with the sign kept.
+std::uint16_t floatToHalf(float value);
 float bfloat16ToFloat(std::uint16_t bits);
 float fp8e4m3ToFloat(std::uint8_t bits);
 float fp8e5m2ToFloat(std::uint8_t bits);

@@ -1,0 +1,30 @@
+// `compression-lab-cli quantize IN --scheme SCHEME [--group-size N] [--asym] [--tensor REGEX]
+// --out OUT [--json]`: quantise a checkpoint into a new GGUF (block formats stored natively) or
+// safetensors file (simulated quantisation), reporting per tensor what was done and its error.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace complab::cli {
+
+struct QuantizeOptions
+{
+    std::string input;
+    std::string scheme;
+    int groupSize = 128;
+    bool asymmetric = false;
+    std::string tensorRegex;
+    std::string output;
+    bool json = false;
+};
+
+CLI::App* addQuantizeCommand(CLI::App& app, QuantizeOptions& options);
+// 0 on success; 1 for a scheme/output that makes no sense; 2 for invalid input or I/O failure.
+int runQuantize(const QuantizeOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace complab::cli

@@ -1,0 +1,172 @@
+#include "quant/CheckpointQuantizer.h"
+
+#include "io/GgufCheckpoint.h"
+#include "io/GgufWriter.h"
+#include "io/SafetensorsWriter.h"
+#include "quant/GgufQuantize.h"
+#include "quant/QuantizeJob.h"
+#include "tensor/GgufBlocks.h"
+
+#include <Eigen/Core>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <cstring>
+#include <stdexcept>
+
+namespace complab {
+
+namespace {
+
+// Float values to the bytes of a plain float dtype (round to nearest even).
+std::vector<std::byte> encodeFloats(DType type, const std::vector<float>& values)
+{
+    std::vector<std::byte> bytes(values.size() * dtypeSize(type));
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        std::uint16_t half = 0;
+        switch (type) {
+        case DType::F32:
+            std::memcpy(bytes.data() + 4 * i, &values[i], 4);
+            continue;
+        case DType::F16:
+            half = Eigen::numext::bit_cast<std::uint16_t>(Eigen::half(values[i]));
+            break;
+        case DType::BF16:
+            half = Eigen::numext::bit_cast<std::uint16_t>(Eigen::bfloat16(values[i]));
+            break;
+        default:
+            throw std::logic_error("encodeFloats: not a float type");
+        }
+        std::memcpy(bytes.data() + 2 * i, &half, 2);
+    }
+    return bytes;
+}
+
+std::vector<float> decode(const TensorView& view)
+{
+    std::vector<float> values(view.elementCount());
+    view.toFloat(0, values);
+    return values;
+}
+
+// Quantises rows × columns floats into ggml blocks, in parallel over rows (each row is whole blocks).
+std::vector<std::byte> quantizeToBlocks(
+    DType type, const std::vector<float>& values, std::size_t rows, std::size_t columns, std::stop_token stop)
+{
+    const std::size_t rowBytes = columns / dtypeBlockElements(type) * dtypeSize(type);
+    std::vector<std::byte> bytes(rows * rowBytes);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows, 16), [&](const tbb::blocked_range<std::size_t>& range) {
+        if (stop.stop_requested())
+            return;
+        for (std::size_t row = range.begin(); row != range.end(); ++row)
+            quantizeBlocksReference(type, values.data() + row * columns, columns, bytes.data() + row * rowBytes);
+    });
+    throwIfStopped(stop);
+    return bytes;
+}
+
+} // namespace
+
+std::vector<TensorQuantReport> quantizeCheckpoint(
+    const Checkpoint& checkpoint, const CheckpointQuantizeOptions& options, Progress& progress, std::stop_token stop)
+{
+    const auto extension = options.output.extension().string();
+    const bool toGguf = extension == ".gguf";
+    if (!toGguf && extension != ".safetensors")
+        throw std::invalid_argument("output " + options.output.string() + " must end in .gguf or .safetensors");
+    const auto& spec = options.spec;
+    const auto ggufType = spec.ggufStorageType();
+    if (toGguf && !ggufType)
+        throw std::invalid_argument(spec.name()
+            + " has no GGUF storage type; write a .safetensors file (it will "
+              "hold the dequantised values) or choose a GGUF scheme (q8_0 ... q6_k)");
+
+    // Decide, from the header alone, what happens to each tensor.
+    const auto& tensors = checkpoint.tensors();
+    std::vector<TensorQuantReport> reports(tensors.size());
+    for (std::size_t i = 0; i < tensors.size(); ++i) {
+        const auto& info = tensors[i];
+        auto& report = reports[i];
+        report.name = info.name;
+        const auto [rows, columns] = matrixShape(info);
+        if (options.tensorFilter && !std::regex_search(info.name, *options.tensorFilter))
+            report.keptBecause = "not matched by --tensor " + options.filterText;
+        else if (info.shape.size() < 2)
+            report.keptBecause = "a vector (norms and biases stay as they are)";
+        else if (const auto problem = spec.whyNotApplicable(rows, columns); !problem.empty())
+            report.keptBecause = problem;
+        else
+            report.quantised = true;
+
+        if (report.quantised)
+            report.storedAs = toGguf
+                ? *ggufType
+                : (info.dtype == DType::F16 || info.dtype == DType::BF16 ? info.dtype : DType::F32);
+        else if (toGguf)
+            report.storedAs = ggmlTypeOf(info.dtype) ? info.dtype : DType::F32;
+        else
+            report.storedAs = isBlockFormat(info.dtype) ? DType::F32 : info.dtype;
+    }
+
+    // One tensor at a time: decode, quantise, measure what the file will hold, hand over the bytes.
+    Progress silent;
+    const auto produce = [&](std::size_t i) -> std::vector<std::byte> {
+        const auto view = checkpoint.tensor(i);
+        auto& report = reports[i];
+        progress.report(static_cast<double>(i) / static_cast<double>(tensors.size()));
+        if (!report.quantised) {
+            if (report.storedAs == view.info().dtype)
+                return {view.bytes().begin(), view.bytes().end()};
+            return encodeFloats(report.storedAs, decode(view));
+        }
+        const auto original = decode(view);
+        const auto [rows, columns] = matrixShape(view.info());
+        std::vector<float> reconstruction(original.size());
+        std::vector<std::byte> bytes;
+        if (spec.isGgufBlockFormat()) {
+            bytes = quantizeToBlocks(*ggufType, original, rows, columns, stop);
+            convertToFloat(*ggufType, bytes.data(), original.size(), reconstruction.data());
+            if (!toGguf)
+                bytes = encodeFloats(report.storedAs, reconstruction);
+        } else {
+            quantizeMatrix(spec, original.data(), rows, columns, reconstruction.data(), silent, stop);
+            bytes = encodeFloats(report.storedAs, reconstruction);
+            if (report.storedAs != DType::F32) // what the file holds is the stored rounding of that
+                convertToFloat(report.storedAs, bytes.data(), reconstruction.size(), reconstruction.data());
+        }
+        // Bits per weight: what GGUF really stores, or what the scheme would cost in a real
+        // packed format (the simulated safetensors output is larger than that, on purpose).
+        const double bits = toGguf ? dtypeBitsPerWeight(report.storedAs) : spec.bitsPerWeight(rows, columns);
+        report.metrics = measureError(original.data(), reconstruction.data(), original.size(), bits);
+        return bytes;
+    };
+
+    if (toGguf) {
+        const auto* gguf = dynamic_cast<const GgufCheckpoint*>(&checkpoint);
+        GgufWriter writer(gguf ? static_cast<std::uint32_t>(gguf->alignment()) : 32);
+        if (gguf) {
+            for (const auto& [key, value] : gguf->keyValues())
+                if (key != "general.alignment" && key != "general.file_type")
+                    writer.addValue(key, value);
+        } else {
+            if (checkpoint.config() && !checkpoint.config()->modelType.empty())
+                writer.addString("general.architecture", checkpoint.config()->modelType);
+            writer.addString("general.name", checkpoint.path().parent_path().filename().string());
+        }
+        writer.addString("general.quantized_by", "Compression Lab (" + spec.name() + ", reference quantiser)");
+        for (std::size_t i = 0; i < tensors.size(); ++i)
+            writer.addTensor(tensors[i].name, reports[i].storedAs, tensors[i].shape);
+        writer.write(options.output, produce, progress, stop);
+    } else {
+        SafetensorsWriter writer;
+        writer.setMetadata("format", "pt");
+        writer.setMetadata("complab.quantization",
+            spec.name() + ": values quantised then stored dequantised (simulated quantisation)");
+        for (std::size_t i = 0; i < tensors.size(); ++i)
+            writer.addTensor(tensors[i].name, reports[i].storedAs, tensors[i].shape);
+        writer.write(options.output, produce, progress, stop);
+    }
+    return reports;
+}
+
+} // namespace complab

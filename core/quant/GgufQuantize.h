@@ -1,0 +1,34 @@
+// ggml's reference block quantisers (quantize_row_*_ref, no importance matrix), reproduced so that
+// the lab writes the very bytes llama.cpp's tools write: a GGUF file quantised here is identical
+// to one quantised by ggml, and tests can compare against ggml's output byte for byte.
+#pragma once
+
+#include "tensor/DType.h"
+#include "tensor/GgufBlocks.h"
+
+#include <cstddef>
+
+namespace complab {
+
+// One block each: x holds the block's 32 (Q*_0, Q*_1) or 256 (K-quants) values.
+void quantizeReference(const float* x, BlockQ4_0& out);
+void quantizeReference(const float* x, BlockQ4_1& out);
+void quantizeReference(const float* x, BlockQ5_0& out);
+void quantizeReference(const float* x, BlockQ5_1& out);
+void quantizeReference(const float* x, BlockQ8_0& out);
+void quantizeReference(const float* x, BlockQ8_1& out);
+void quantizeReference(const float* x, BlockQ2_K& out);
+void quantizeReference(const float* x, BlockQ3_K& out);
+void quantizeReference(const float* x, BlockQ4_K& out);
+void quantizeReference(const float* x, BlockQ5_K& out);
+void quantizeReference(const float* x, BlockQ6_K& out);
+// The K-quants' dot-product partner; ggml leaves bsums of an all-zero block unwritten, here they are zero.
+void quantizeReference(const float* x, BlockQ8_K& out);
+
+// Reference quantisation of `count` floats (a whole number of blocks of `type`) into consecutive
+// blocks written to dst (no alignment needed), byte-identical to ggml's quantize_row_<type>_ref.
+// Throws std::invalid_argument for a type that is not a block format or a count that is not a
+// whole number of blocks.
+void quantizeBlocksReference(DType type, const float* src, std::size_t count, std::byte* dst);
+
+} // namespace complab
