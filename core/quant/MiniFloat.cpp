@@ -7,8 +7,10 @@
 
 namespace complab {
 
-MiniFloatGrid::MiniFloatGrid(int bits, float (*decode)(std::uint8_t))
+MiniFloatGrid::MiniFloatGrid(int bits, int exponentBias, int mantissaBits, float (*decode)(std::uint8_t))
     : m_bits(bits)
+    , m_exponentBias(exponentBias)
+    , m_mantissaBits(mantissaBits)
 {
     const int codes = 1 << (bits - 1);
     for (int code = 0; code < codes; ++code) {
@@ -42,6 +44,28 @@ float MiniFloatGrid::round(float value) const
 {
     if (std::isnan(value))
         return value;
+    const float magnitude = std::abs(value);
+    float rounded;
+    if (!(magnitude < m_values.back())) {
+        rounded = m_values.back();
+    } else {
+        // The spacing of representable values is 2^(e - mantissaBits) in the binade [2^e, 2^(e+1)),
+        // and constant below the smallest normal; nearbyint rounds ties to even, which is the even
+        // code, because the code's last bit is the mantissa's last bit.
+        int exponent = 0;
+        std::frexp(magnitude, &exponent); // magnitude = f * 2^exponent, f in [0.5, 1)
+        const int smallestNormalExponent = 1 - m_exponentBias;
+        const int binade = std::max(exponent - 1, smallestNormalExponent);
+        const float spacing = std::ldexp(1.0f, binade - m_mantissaBits);
+        rounded = std::min(std::nearbyint(magnitude / spacing) * spacing, m_values.back());
+    }
+    return std::signbit(value) ? -rounded : rounded;
+}
+
+float MiniFloatGrid::roundReference(float value) const
+{
+    if (std::isnan(value))
+        return value;
     const float magnitude = m_values[nearestIndex(std::abs(value))];
     return std::signbit(value) ? -magnitude : magnitude;
 }
@@ -60,19 +84,19 @@ float fp4e2m1ToFloat(std::uint8_t code)
 
 const MiniFloatGrid& fp8E4M3Grid()
 {
-    static const MiniFloatGrid grid(8, fp8e4m3ToFloat);
+    static const MiniFloatGrid grid(8, 7, 3, fp8e4m3ToFloat);
     return grid;
 }
 
 const MiniFloatGrid& fp8E5M2Grid()
 {
-    static const MiniFloatGrid grid(8, fp8e5m2ToFloat);
+    static const MiniFloatGrid grid(8, 15, 2, fp8e5m2ToFloat);
     return grid;
 }
 
 const MiniFloatGrid& fp4E2M1Grid()
 {
-    static const MiniFloatGrid grid(4, fp4e2m1ToFloat);
+    static const MiniFloatGrid grid(4, 1, 1, fp4e2m1ToFloat);
     return grid;
 }
 

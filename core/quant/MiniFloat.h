@@ -13,11 +13,16 @@ class MiniFloatGrid
 public:
     // codeOfMagnitude: decodes a code without its sign bit (0 .. 2^(bits-1)-1) to its magnitude;
     // NaN/inf codes are skipped.
-    MiniFloatGrid(int bits, float (*decode)(std::uint8_t));
+    // exponentBias and mantissaBits describe the format for the fast rounding path.
+    MiniFloatGrid(int bits, int exponentBias, int mantissaBits, float (*decode)(std::uint8_t));
 
     float maxFinite() const { return m_values.back(); }
-    // The nearest representable value (with saturation). NaN stays NaN.
+    // The nearest representable value (with saturation). NaN stays NaN. Arithmetic fast path:
+    // scale to units of the value's binade spacing and round to nearest even.
     float round(float value) const;
+    // The same by searching the table of all representable values: the reference the fast path
+    // is tested against.
+    float roundReference(float value) const;
     // The code (sign in the top bit) of the nearest representable value.
     std::uint8_t encode(float value) const;
     const std::vector<float>& magnitudes() const { return m_values; }
@@ -26,6 +31,8 @@ private:
     std::size_t nearestIndex(float magnitude) const;
 
     int m_bits;
+    int m_exponentBias;
+    int m_mantissaBits;
     std::vector<float> m_values; // ascending finite magnitudes
     std::vector<std::uint8_t> m_codes; // their codes
 };

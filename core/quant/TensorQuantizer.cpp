@@ -5,6 +5,7 @@
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 
@@ -39,12 +40,21 @@ float absMax(const float* values, std::size_t count)
     return largest;
 }
 
+// Midpoints between neighbouring codes: a value above midpoint i rounds to a code above i.
+const std::array<float, 15> nf4Midpoints = [] {
+    std::array<float, 15> midpoints{};
+    for (std::size_t i = 0; i < midpoints.size(); ++i)
+        midpoints[i] = 0.5f * (nf4Codes[i] + nf4Codes[i + 1]);
+    return midpoints;
+}();
+
 float nearestNf4(float normalised)
 {
-    // Midpoints between neighbouring codes decide; the table is short enough for a linear scan.
+    // Four comparisons (binary search over the midpoints) instead of a scan over 16 codes.
     int code = 0;
-    while (code < 15 && normalised > 0.5f * (nf4Codes[code] + nf4Codes[code + 1]))
-        ++code;
+    for (int step = 8; step > 0; step /= 2)
+        if (code + step - 1 < 15 && normalised > nf4Midpoints[static_cast<std::size_t>(code + step - 1)])
+            code += step;
     return nf4Codes[code];
 }
 

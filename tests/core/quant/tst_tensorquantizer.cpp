@@ -144,6 +144,39 @@ private Q_SLOTS:
         QCOMPARE(e2m1.magnitudes().size(), std::size_t(8));
     }
 
+    void fastRoundingMatchesReference()
+    {
+        // The arithmetic fast path against the table search, on random magnitudes over every
+        // binade, on every representable value and on every midpoint between neighbours (ties).
+        QRandomGenerator random(17);
+        for (const MiniFloatGrid* grid : {&fp8E4M3Grid(), &fp8E5M2Grid(), &fp4E2M1Grid()}) {
+            std::vector<float> probes;
+            const auto& values = grid->magnitudes();
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                probes.push_back(values[i]);
+                if (i + 1 < values.size()) {
+                    const float mid = 0.5f * (values[i] + values[i + 1]);
+                    probes.push_back(mid);
+                    probes.push_back(std::nextafter(mid, 0.0f));
+                    probes.push_back(std::nextafter(mid, 1e30f));
+                }
+            }
+            for (int i = 0; i < 200000; ++i)
+                probes.push_back(std::ldexp(static_cast<float>(random.generateDouble()), random.bounded(-30, 20)));
+            probes.push_back(std::numeric_limits<float>::infinity());
+            probes.push_back(std::numeric_limits<float>::denorm_min());
+            for (const float probe : probes) {
+                for (const float value : {probe, -probe}) {
+                    if (grid->round(value) != grid->roundReference(value))
+                        QFAIL(qPrintable(QStringLiteral("%1 rounds to %2, reference %3")
+                                             .arg(static_cast<double>(value), 0, 'g', 9)
+                                             .arg(static_cast<double>(grid->round(value)))
+                                             .arg(static_cast<double>(grid->roundReference(value)))));
+                }
+            }
+        }
+    }
+
     void errorFallsWithBits()
     {
         const auto values = gaussian(64 * 512, 0.0, 0.02, 11);
