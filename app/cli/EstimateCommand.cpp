@@ -1,5 +1,7 @@
 #include "EstimateCommand.h"
 
+#include "CommandErrors.h"
+
 #include "util/Units.h"
 
 #include "estimate/DataTable.h"
@@ -21,12 +23,6 @@ namespace complab::cli {
 namespace {
 
 using Json = nlohmann::json;
-
-class UsageError : public std::runtime_error
-{
-public:
-    using std::runtime_error::runtime_error;
-};
 
 std::uint64_t bytes(double value)
 {
@@ -140,7 +136,7 @@ CLI::App* addEstimateCommand(CLI::App& app, EstimateOptions& options)
 
 int runEstimate(const EstimateOptions& options, std::ostream& out, std::ostream& err)
 {
-    try {
+    return runReportingErrors(std::string(), err, [&] {
         if (!options.parameters && options.modelPath.empty() && options.architecture.empty())
             throw UsageError("estimate needs one of --params, --model or --arch");
         if (!options.bits && options.scheme.empty())
@@ -305,16 +301,7 @@ int runEstimate(const EstimateOptions& options, std::ostream& out, std::ostream&
                     << '\n';
         }
         return 0;
-    } catch (const UsageError& e) {
-        err << "error: " << e.what() << '\n';
-        return 1;
-    } catch (const CheckpointError& e) {
-        err << "error: " << e.what() << '\n';
-        return 2;
-    } catch (const std::exception& e) {
-        err << "error: " << e.what() << '\n';
-        return 2;
-    }
+    });
 }
 
 } // namespace complab::cli

@@ -1,5 +1,7 @@
 #include "InspectCommand.h"
 
+#include "CommandErrors.h"
+
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
 #include "tensor/TensorStats.h"
@@ -68,7 +70,7 @@ std::string formatValue(double value)
 
 int runInspect(const InspectOptions& options, std::ostream& out, std::ostream& err)
 {
-    try {
+    return runReportingErrors(options.path, err, [&] {
         const auto checkpoint = openCheckpoint(options.path);
         std::vector<TensorStats> stats;
         if (options.stats) {
@@ -128,13 +130,7 @@ int runInspect(const InspectOptions& options, std::ostream& out, std::ostream& e
             out << '\n';
         }
         return 0;
-    } catch (const CheckpointError& e) {
-        err << "error: " << e.what() << '\n';
-        return 2;
-    } catch (const std::exception& e) {
-        err << "error: " << options.path << ": " << e.what() << '\n';
-        return 2;
-    }
+    });
 }
 
 } // namespace complab::cli

@@ -1,5 +1,7 @@
 #include "QuantErrorCommand.h"
 
+#include "CommandErrors.h"
+
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
 #include "quant/QuantizeJob.h"
@@ -24,7 +26,7 @@ CLI::App* addQuantErrorCommand(CLI::App& app, QuantErrorOptions& options)
 
 int runQuantError(const QuantErrorOptions& options, std::ostream& out, std::ostream& err)
 {
-    try {
+    return runReportingErrors(options.path, err, [&] {
         const auto checkpoint = openCheckpoint(options.path);
         const auto index = checkpoint->indexOf(options.tensor);
         if (!index)
@@ -61,13 +63,7 @@ int runQuantError(const QuantErrorOptions& options, std::ostream& out, std::ostr
             out << line;
         }
         return 0;
-    } catch (const CheckpointError& e) {
-        err << "error: " << e.what() << '\n';
-        return 2;
-    } catch (const std::exception& e) {
-        err << "error: " << options.path << ": " << e.what() << '\n';
-        return 2;
-    }
+    });
 }
 
 } // namespace complab::cli

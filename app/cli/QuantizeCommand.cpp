@@ -1,5 +1,7 @@
 #include "QuantizeCommand.h"
 
+#include "CommandErrors.h"
+
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
 #include "quant/CheckpointQuantizer.h"
@@ -36,34 +38,34 @@ CLI::App* addQuantizeCommand(CLI::App& app, QuantizeOptions& options)
 
 int runQuantize(const QuantizeOptions& options, std::ostream& out, std::ostream& err)
 {
-    const auto spec = QuantSpec::parse(options.scheme, options.groupSize, options.asymmetric);
-    if (!spec) {
-        err << "error: unknown scheme '" << options.scheme << "'\n";
-        return 1;
-    }
-    CheckpointQuantizeOptions quantize;
-    quantize.spec = *spec;
-    quantize.output = options.output;
-    if (!options.tensorRegex.empty()) {
-        try {
-            quantize.tensorFilter = std::regex(options.tensorRegex);
-            quantize.filterText = options.tensorRegex;
-        } catch (const std::regex_error& e) {
-            err << "error: --tensor '" << options.tensorRegex << "' is not a valid regular expression: " << e.what()
-                << '\n';
-            return 1;
+    return runReportingErrors(options.input, err, [&] {
+        const auto spec = QuantSpec::parse(options.scheme, options.groupSize, options.asymmetric);
+        if (!spec)
+            throw UsageError("unknown scheme '" + options.scheme + "'");
+        CheckpointQuantizeOptions quantize;
+        quantize.spec = *spec;
+        quantize.output = options.output;
+        if (!options.tensorRegex.empty()) {
+            try {
+                quantize.tensorFilter = std::regex(options.tensorRegex);
+                quantize.filterText = options.tensorRegex;
+            } catch (const std::regex_error& e) {
+                throw UsageError(
+                    "--tensor '" + options.tensorRegex + "' is not a valid regular expression: " + e.what());
+            }
         }
-    }
-    try {
         const auto checkpoint = openCheckpoint(options.input);
         if (std::filesystem::exists(quantize.output)
-            && std::filesystem::equivalent(quantize.output, checkpoint->path())) {
-            err << "error: " << options.output << ": refusing to overwrite the input checkpoint\n";
-            return 1;
-        }
+            && std::filesystem::equivalent(quantize.output, checkpoint->path()))
+            throw UsageError(options.output + ": refusing to overwrite the input checkpoint");
         const auto start = std::chrono::steady_clock::now();
         Progress progress;
-        const auto reports = quantizeCheckpoint(*checkpoint, quantize, progress, {});
+        std::vector<TensorQuantReport> reports;
+        try {
+            reports = quantizeCheckpoint(*checkpoint, quantize, progress, {});
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(e.what()); // a scheme the output format cannot store
+        }
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const auto written = std::filesystem::file_size(quantize.output);
 
@@ -108,16 +110,7 @@ int runQuantize(const QuantizeOptions& options, std::ostream& out, std::ostream&
             << options.output << " (" << formatBytes(written) << ", from " << formatBytes(checkpoint->fileBytes())
             << ") in " << seconds << " s\n";
         return 0;
-    } catch (const std::invalid_argument& e) {
-        err << "error: " << e.what() << '\n';
-        return 1;
-    } catch (const CheckpointError& e) {
-        err << "error: " << e.what() << '\n';
-        return 2;
-    } catch (const std::exception& e) {
-        err << "error: " << options.input << ": " << e.what() << '\n';
-        return 2;
-    }
+    });
 }
 
 } // namespace complab::cli

@@ -2,6 +2,8 @@
 
 #include "io/CheckpointError.h"
 #include "io/GgufCheckpoint.h"
+#include "io/Hdf5Checkpoint.h"
+#include "io/Llama2cCheckpoint.h"
 #include "io/SafetensorsCheckpoint.h"
 #include "io/ShardedSafetensorsCheckpoint.h"
 
@@ -30,7 +32,8 @@ std::uint64_t Checkpoint::totalParameters() const
 {
     std::uint64_t total = 0;
     for (const auto& tensor : m_tensors)
-        total += tensor.elementCount();
+        if (tensor.supported) // listed-but-unreadable entries (HDF5 strings, references) hold no weights
+            total += tensor.elementCount();
     return total;
 }
 
@@ -122,19 +125,32 @@ std::shared_ptr<const Checkpoint> openCheckpoint(const std::filesystem::path& re
     if (startsWith("GGUF") || hasSuffix(name, ".gguf"))
         return std::make_shared<GgufCheckpoint>(path);
     if (startsWith(std::string_view("\x89HDF\r\n\x1a\n", 8)))
-        throw CheckpointError(path, "HDF5 files are not supported by this version yet");
-    if (startsWith(std::string_view("PK\x03\x04", 4)) || (magicBytes > 0 && magic[0] == 0x80))
-        throw CheckpointError(path,
-            "this looks like a PyTorch pickle (torch.save); pickles can run arbitrary code, "
-            "so the lab does not load them. Convert it to safetensors first, e.g. with "
-            "safetensors.torch.save_file(torch.load(path), 'model.safetensors')");
+        return std::make_shared<Hdf5Checkpoint>(path);
+    const std::string pickleProblem
+        = "this looks like a PyTorch pickle (torch.save); pickles can run arbitrary code, so the lab does not load "
+          "them. Convert it to safetensors first, e.g. with safetensors.torch.save_file(torch.load(path), "
+          "'model.safetensors')";
+    if (startsWith(std::string_view("PK\x03\x04", 4)))
+        throw CheckpointError(path, pickleProblem);
     if (hasSuffix(name, ".safetensors.index.json"))
         return std::make_shared<ShardedSafetensorsCheckpoint>(path);
     // A safetensors file starts with its header length, then the header's '{'.
     if (hasSuffix(name, ".safetensors") || (magicBytes == 9 && magic[8] == '{'))
         return std::make_shared<SafetensorsCheckpoint>(path);
-    if (hasSuffix(name, ".bin"))
-        throw CheckpointError(path, "llama2.c checkpoints are not supported by this version yet");
+    // A pickle starts with 0x80, but so does a llama2.c file whose dim is 128 or 384: the llama2.c
+    // reader, which checks the file length against its header, decides first.
+    const bool maybePickle = magicBytes > 0 && magic[0] == 0x80;
+    if (hasSuffix(name, ".bin")) {
+        try {
+            return std::make_shared<Llama2cCheckpoint>(path);
+        } catch (const CheckpointError&) {
+            if (maybePickle)
+                throw CheckpointError(path, pickleProblem);
+            throw;
+        }
+    }
+    if (maybePickle)
+        throw CheckpointError(path, pickleProblem);
     throw CheckpointError(
         path, "unrecognised checkpoint format (expected .safetensors, .gguf, .h5 or a llama2.c .bin)");
 }

@@ -19,6 +19,10 @@ struct TensorInfo
     std::vector<std::int64_t> shape;
     std::uint64_t fileOffset = 0; // absolute byte offset of the first element in its file
     std::uint64_t byteSize = 0;
+    // False for entries a reader can list but not read as numbers (an HDF5 string or compound
+    // dataset); the reason says why, and the reader's tensor() throws for them.
+    bool supported = true;
+    std::string unsupportedReason;
 
     // Product of the shape (1 for a 0-dimensional scalar, 0 when any dimension is 0).
     std::uint64_t elementCount() const;
