@@ -1,5 +1,6 @@
 #include "quant/CheckpointQuantizer.h"
 
+#include "io/CheckpointError.h"
 #include "io/GgufCheckpoint.h"
 #include "io/GgufWriter.h"
 #include "io/SafetensorsWriter.h"
@@ -119,25 +120,47 @@ std::vector<TensorQuantReport> quantizeCheckpoint(
                 return {view.bytes().begin(), view.bytes().end()};
             return encodeFloats(report.storedAs, decode(view));
         }
-        const auto original = decode(view);
         const auto [rows, columns] = matrixShape(view.info());
-        std::vector<float> reconstruction(original.size());
+        // Row-local schemes stream in chunks of rows, so memory stays near the stored size of one
+        // tensor; per-tensor scales and NF4's double quantisation need the whole tensor first.
+        const bool rowLocal
+            = spec.granularity != Granularity::PerTensor && !(spec.format == QuantFormat::NF4 && spec.doubleQuant);
+        const std::size_t chunkRows = rowLocal ? std::max<std::size_t>(1, (std::size_t(1) << 22) / columns) : rows;
         std::vector<std::byte> bytes;
-        if (spec.isGgufBlockFormat()) {
-            bytes = quantizeToBlocks(*ggufType, original, rows, columns, stop);
-            convertToFloat(*ggufType, bytes.data(), original.size(), reconstruction.data());
-            if (!toGguf)
-                bytes = encodeFloats(report.storedAs, reconstruction);
-        } else {
-            quantizeMatrix(spec, original.data(), rows, columns, reconstruction.data(), silent, stop);
-            bytes = encodeFloats(report.storedAs, reconstruction);
-            if (report.storedAs != DType::F32) // what the file holds is the stored rounding of that
-                convertToFloat(report.storedAs, bytes.data(), reconstruction.size(), reconstruction.data());
+        bytes.reserve(static_cast<std::size_t>(*dtypeStorageBytes(report.storedAs, view.elementCount())));
+        QuantMetricsAccumulator accumulator;
+        std::vector<float> original;
+        std::vector<float> reconstruction;
+        for (std::size_t first = 0; first < rows; first += chunkRows) {
+            throwIfStopped(stop);
+            const std::size_t count = std::min(chunkRows, rows - first);
+            original.resize(count * columns);
+            reconstruction.resize(count * columns);
+            view.toFloat(first * columns, original);
+            try {
+                requireFinite(report.name, original);
+            } catch (const std::invalid_argument& e) {
+                throw CheckpointError(checkpoint.path(), e.what()); // the message names the tensor
+            }
+            std::vector<std::byte> chunk;
+            if (spec.isGgufBlockFormat()) {
+                chunk = quantizeToBlocks(*ggufType, original, count, columns, stop);
+                convertToFloat(*ggufType, chunk.data(), original.size(), reconstruction.data());
+                if (!toGguf)
+                    chunk = encodeFloats(report.storedAs, reconstruction);
+            } else {
+                quantizeMatrix(spec, original.data(), count, columns, reconstruction.data(), silent, stop);
+                chunk = encodeFloats(report.storedAs, reconstruction);
+                if (report.storedAs != DType::F32) // what the file holds is the stored rounding of that
+                    convertToFloat(report.storedAs, chunk.data(), reconstruction.size(), reconstruction.data());
+            }
+            accumulator.add(original.data(), reconstruction.data(), original.size());
+            bytes.insert(bytes.end(), chunk.begin(), chunk.end());
         }
         // Bits per weight: what GGUF really stores, or what the scheme would cost in a real
         // packed format (the simulated safetensors output is larger than that, on purpose).
         const double bits = toGguf ? dtypeBitsPerWeight(report.storedAs) : spec.bitsPerWeight(rows, columns);
-        report.metrics = measureError(original.data(), reconstruction.data(), original.size(), bits);
+        report.metrics = accumulator.finish(bits);
         return bytes;
     };
 

@@ -12,10 +12,7 @@
 
 namespace complab {
 
-namespace {
-
-// NaN or infinity would poison every scale of its group and end up in a file unnoticed: refuse.
-void rejectNonFinite(const std::string& name, const std::vector<float>& values)
+void requireFinite(const std::string& tensorName, std::span<const float> values)
 {
     std::size_t nan = 0;
     std::size_t infinite = 0;
@@ -24,11 +21,9 @@ void rejectNonFinite(const std::string& name, const std::vector<float>& values)
         infinite += std::isinf(value);
     }
     if (nan || infinite)
-        throw std::invalid_argument("tensor '" + name + "' holds " + std::to_string(nan) + " NaN and "
+        throw std::invalid_argument("tensor '" + tensorName + "' holds " + std::to_string(nan) + " NaN and "
             + std::to_string(infinite) + " infinite values; quantising it would hide them");
 }
-
-} // namespace
 
 std::pair<std::size_t, std::size_t> matrixShape(const TensorInfo& info)
 {
@@ -81,7 +76,7 @@ QuantOutcome quantizeTensor(const TensorView& tensor, const QuantSpec& spec, Pro
     auto original = std::make_shared<std::vector<float>>(rows * columns);
     tensor.toFloat(0, *original);
     throwIfStopped(stop);
-    rejectNonFinite(tensor.info().name, *original);
+    requireFinite(tensor.info().name, *original);
     auto reconstruction = std::make_shared<std::vector<float>>(rows * columns);
     quantizeMatrix(spec, original->data(), rows, columns, reconstruction->data(), progress, stop,
         std::max<std::size_t>(options.rowsPerTask, 1));
@@ -106,7 +101,7 @@ std::vector<QuantOutcome> sweepSchemes(
     const auto [rows, columns] = matrixShape(tensor.info());
     std::vector<float> original(rows * columns);
     tensor.toFloat(0, original);
-    rejectNonFinite(tensor.info().name, original);
+    requireFinite(tensor.info().name, original);
     std::vector<float> reconstruction(original.size());
     std::vector<QuantOutcome> outcomes;
     Progress silent;

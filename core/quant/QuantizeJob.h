@@ -33,6 +33,10 @@ struct QuantizeOptions
     std::size_t rowsPerTask = 16;
 };
 
+// NaN or infinity would poison every scale of its group and reach a file unnoticed: quantising
+// refuses them. Throws std::invalid_argument naming the tensor and the counts.
+void requireFinite(const std::string& tensorName, std::span<const float> values);
+
 // Views a tensor as rows × columns (the last dimension is the row length).
 std::pair<std::size_t, std::size_t> matrixShape(const TensorInfo& info);
 

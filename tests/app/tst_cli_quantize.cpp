@@ -2,6 +2,8 @@
 // Q6_K reproduces the tensors of ggml's quantised files byte for byte; schemes without a GGUF type
 // go to safetensors as simulated quantisation; bad requests fail with the documented exit codes.
 #include "io/Checkpoint.h"
+#include "io/SafetensorsWriter.h"
+#include "recipe/Progress.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,6 +11,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
 
 using namespace complab;
 
@@ -121,6 +125,26 @@ private Q_SLOTS:
                      .exitCode,
             1);
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.gguf"))));
+        // A tensor holding NaN is refused, never written (2), and nothing appears at the output path.
+        const QString nanFile = dir.filePath(QStringLiteral("nan.safetensors"));
+        {
+            SafetensorsWriter writer;
+            writer.addTensor("w", DType::F32, {2, 32});
+            std::vector<float> values(64, 0.5f);
+            values[7] = std::numeric_limits<float>::quiet_NaN();
+            Progress progress;
+            writer.write(nanFile.toStdString(),
+                [&](std::size_t) {
+                    const auto bytes = std::as_bytes(std::span(values));
+                    return std::vector<std::byte>(bytes.begin(), bytes.end());
+                },
+                progress, {});
+        }
+        const auto nan = run({QStringLiteral("quantize"), nanFile, QStringLiteral("--scheme"), QStringLiteral("q8_0"),
+            QStringLiteral("--out"), dir.filePath(QStringLiteral("nan.gguf"))});
+        QCOMPARE(nan.exitCode, 2);
+        QVERIFY2(nan.err.contains("tensor 'w' holds 1 NaN"), nan.err.constData());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("nan.gguf"))));
         // Missing input: invalid input (2).
         const auto missing
             = run({QStringLiteral("quantize"), dir.filePath(QStringLiteral("none.gguf")), QStringLiteral("--scheme"),
