@@ -32,7 +32,11 @@ constexpr float nf4Codes[16] = {
     1.0f,
 };
 
-float absMax(const float* values, std::size_t count)
+// The hot loops get an AVX2 clone chosen at run time (never -march=native): same arithmetic, no
+// fused multiply-adds (ISO C++ mode keeps -ffp-contract=off), so every clone gives the same values.
+#define COMPLAB_SIMD_CLONES [[gnu::target_clones("avx2", "default")]]
+
+COMPLAB_SIMD_CLONES float absMax(const float* values, std::size_t count)
 {
     float largest = 0.0f;
     for (std::size_t i = 0; i < count; ++i)
@@ -58,6 +62,17 @@ float nearestNf4(float normalised)
     return nf4Codes[code];
 }
 
+COMPLAB_SIMD_CLONES std::pair<float, float> rangeWithZero(const float* values, std::size_t count)
+{
+    float lowest = 0.0f;
+    float highest = 0.0f;
+    for (std::size_t i = 0; i < count; ++i) {
+        lowest = std::min(lowest, values[i]);
+        highest = std::max(highest, values[i]);
+    }
+    return {lowest, highest};
+}
+
 // Symmetric or asymmetric uniform grid for one group: returns {scale, zero point}.
 std::pair<float, float> intScale(const float* values, std::size_t count, int bits, bool symmetric)
 {
@@ -66,19 +81,15 @@ std::pair<float, float> intScale(const float* values, std::size_t count, int bit
         return {roundToHalf(absMax(values, count) / qmax), 0.0f};
     }
     // Zero stays exactly representable (the range always includes it), as in GPTQ.
-    float lowest = 0.0f;
-    float highest = 0.0f;
-    for (std::size_t i = 0; i < count; ++i) {
-        lowest = std::min(lowest, values[i]);
-        highest = std::max(highest, values[i]);
-    }
+    const auto [lowest, highest] = rangeWithZero(values, count);
     const float levels = static_cast<float>((1 << bits) - 1);
     const float scale = roundToHalf((highest - lowest) / levels);
     const float zero = scale > 0.0f ? std::nearbyint(-lowest / scale) : 0.0f;
     return {scale, zero};
 }
 
-void applyInt(const float* in, std::size_t count, float* out, float scale, float zero, int bits, bool symmetric)
+COMPLAB_SIMD_CLONES void applyInt(
+    const float* in, std::size_t count, float* out, float scale, float zero, int bits, bool symmetric)
 {
     if (!(scale > 0.0f) || !std::isfinite(scale)) {
         std::fill(out, out + count, 0.0f);

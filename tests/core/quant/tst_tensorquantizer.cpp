@@ -105,6 +105,38 @@ private Q_SLOTS:
         QCOMPARE(out, (std::vector<float>{0.0f, 1.0f, 1.0f, 2.0f, 3.0f, 3.0f, 0.0f, 1.0f}));
     }
 
+    void intMatchesPlainReference()
+    {
+        // Whichever clone the CPU picks (AVX2 or baseline), results equal a plain scalar loop.
+        const auto values = gaussian(64 * 256, 0.1, 0.05, 23);
+        for (const bool symmetric : {true, false}) {
+            for (const int bits : {2, 3, 4, 8}) {
+                std::vector<float> out;
+                run(QuantSpec::integer(bits, 64, symmetric), values, 64, 256, &out);
+                for (std::size_t group = 0; group < values.size(); group += 64) {
+                    float lowest = 0, highest = 0, largest = 0;
+                    for (std::size_t i = group; i < group + 64; ++i) {
+                        lowest = std::min(lowest, values[i]);
+                        highest = std::max(highest, values[i]);
+                        largest = std::max(largest, std::abs(values[i]));
+                    }
+                    const float scale = symmetric ? roundToHalf(largest / float((1 << (bits - 1)) - 1))
+                                                  : roundToHalf((highest - lowest) / float((1 << bits) - 1));
+                    const float zero = symmetric ? 0.0f : std::nearbyint(-lowest / scale);
+                    const float low = symmetric ? -float(1 << (bits - 1)) : 0.0f;
+                    const float high = symmetric ? float((1 << (bits - 1)) - 1) : float((1 << bits) - 1);
+                    const float inverse = 1.0f / scale;
+                    for (std::size_t i = group; i < group + 64; ++i) {
+                        const float q = std::clamp(std::nearbyint(values[i] * inverse) + zero, low, high);
+                        if ((q - zero) * scale != out[i])
+                            QFAIL(qPrintable(
+                                QStringLiteral("bits %1 sym %2 element %3").arg(bits).arg(symmetric).arg(i)));
+                    }
+                }
+            }
+        }
+    }
+
     void metricsByHand()
     {
         const float original[4] = {1.0f, -2.0f, 3.0f, 0.0f};
