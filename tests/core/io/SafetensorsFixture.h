@@ -1,6 +1,8 @@
 // Test helper: writes safetensors files byte by byte, valid or deliberately broken.
 #pragma once
 
+#include "FileFixture.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QList>
@@ -30,14 +32,6 @@ inline QByteArray safetensorsBytes(
     return bytes + header + data;
 }
 
-inline void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        qFatal("cannot write %s", qPrintable(path));
-    file.write(bytes);
-}
-
 struct TensorBytes
 {
     QByteArray name;
@@ -63,14 +57,6 @@ inline QByteArray safetensorsFile(const QList<TensorBytes>& tensors)
         data += tensor.data;
     }
     return safetensorsBytes(header + '}', data);
-}
-
-template <typename T> QByteArray rawBytes(std::initializer_list<T> values)
-{
-    QByteArray bytes;
-    for (const T value : values)
-        bytes.append(reinterpret_cast<const char*>(&value), sizeof(T));
-    return bytes;
 }
 
 } // namespace complab::test

@@ -34,14 +34,6 @@ std::vector<float> values(const Checkpoint& checkpoint, std::size_t index)
     return out;
 }
 
-QByteArray sha256(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
-}
-
 // A minimal valid file: one F32 tensor [4] and one key.
 GgufBuilder minimal()
 {
@@ -95,7 +87,7 @@ private Q_SLOTS:
         QFETCH(QString, quantisedType);
         QFETCH(QString, reference);
         QFETCH(double, maxRelativeRms);
-        const QByteArray before = sha256(file);
+        const QByteArray before = fileSha256(file);
         const auto checkpoint = openCheckpoint(file.toStdString());
         QCOMPARE(checkpoint->formatName(), std::string("GGUF v3"));
         QCOMPARE(checkpoint->tensors().size(), static_cast<std::size_t>(tensors));
@@ -138,7 +130,7 @@ private Q_SLOTS:
             ++compared;
         }
         QVERIFY(compared >= 29);
-        QCOMPARE(sha256(file), before);
+        QCOMPARE(fileSha256(file), before);
     }
 
     void handBuiltBlocks()
@@ -330,16 +322,7 @@ private Q_SLOTS:
         QFETCH(QString, problem);
         const QString file = path(QStringLiteral("bad.gguf"));
         writeFile(file, bytes);
-        try {
-            openCheckpoint(file.toStdString());
-            QFAIL("a malformed file was accepted");
-        } catch (const CheckpointError& error) {
-            const QString message = QString::fromStdString(error.what());
-            QVERIFY2(message.startsWith(file + QStringLiteral(": ")), qPrintable(message));
-            QVERIFY2(message.contains(problem), qPrintable(message));
-            if (!tensor.isEmpty())
-                QVERIFY2(message.contains(QStringLiteral("tensor '%1'").arg(tensor)), qPrintable(message));
-        }
+        QVERIFY(rejectedWith(file, tensor, problem));
     }
 
     void mutationsNeverCrash()

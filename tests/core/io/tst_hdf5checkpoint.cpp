@@ -2,6 +2,7 @@
 // Keras-like layout with nested groups, strings, compound and other non-numeric datasets, empty,
 // scalar and chunked + gzip datasets, links and cycles), files whose headers declare impossible
 // sizes, each expected to fail with its own message, and a mutation loop.
+#include "FileFixture.h"
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
 #include "io/Hdf5Checkpoint.h"
@@ -23,32 +24,9 @@
 #include <thread>
 
 using namespace complab;
+using namespace complab::test;
 
 namespace {
-
-void writeBytes(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        qFatal("cannot write %s", qPrintable(path));
-    file.write(bytes);
-}
-
-QByteArray readBytes(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return file.readAll();
-}
-
-template <typename T> QByteArray rawBytes(std::initializer_list<T> values)
-{
-    QByteArray bytes;
-    for (const T value : values)
-        bytes.append(reinterpret_cast<const char*>(&value), sizeof(T));
-    return bytes;
-}
 
 std::vector<float> readAll(const Checkpoint& checkpoint, std::size_t index)
 {
@@ -330,7 +308,7 @@ private Q_SLOTS:
     {
         const QString file = path(QStringLiteral("model.weights.h5"));
         writeKerasLike(file);
-        const QByteArray before = QCryptographicHash::hash(readBytes(file), QCryptographicHash::Sha256);
+        const QByteArray before = fileSha256(file);
         const auto checkpoint = openCheckpoint(file.toStdString());
         std::vector<std::string> names;
         for (const auto& info : checkpoint->tensors())
@@ -395,7 +373,7 @@ private Q_SLOTS:
         for (const auto& entry : checkpoint->tensors())
             supported += entry.supported ? 1 : 0;
         QCOMPARE(supported, std::size_t(8));
-        QCOMPARE(QCryptographicHash::hash(readBytes(file), QCryptographicHash::Sha256), before);
+        QCOMPARE(fileSha256(file), before);
     }
 
     void sidecarConfig()
@@ -406,7 +384,7 @@ private Q_SLOTS:
             Hdf5Writer writer(file);
             createDataset(writer.file.openGroup("/"), "w", H5::PredType::IEEE_F32LE, {2});
         }
-        writeBytes(folder.filePath(QStringLiteral("config.json")),
+        writeFile(folder.filePath(QStringLiteral("config.json")),
             QByteArray("{\"model_type\": \"llama\", \"hidden_size\": 64, \"num_hidden_layers\": 2, "
                        "\"num_attention_heads\": 4, \"vocab_size\": 100, \"intermediate_size\": 128}"));
         const auto checkpoint = openCheckpoint(folder.path().toStdString()); // the folder's one .h5
@@ -492,12 +470,12 @@ private Q_SLOTS:
         const QString file = tagPath(".h5");
         const auto unlimited = H5S_UNLIMITED;
         if (kind == QStringLiteral("garbage")) {
-            writeBytes(file, QByteArray(4096, 'x'));
+            writeFile(file, QByteArray(4096, 'x'));
         } else if (kind == QStringLiteral("empty")) {
-            writeBytes(file, QByteArray());
+            writeFile(file, QByteArray());
         } else if (kind == QStringLiteral("truncated")) {
             writeKerasLike(file);
-            writeBytes(file, readBytes(file).left(1000));
+            writeFile(file, readFile(file).left(1000));
         } else if (kind == QStringLiteral("oversized")) {
             Hdf5Writer writer(file);
             createDataset(writer.file.openGroup("/"), "big", H5::PredType::IEEE_F32LE, {1000000, 1000});
@@ -539,10 +517,10 @@ private Q_SLOTS:
                 H5Oget_info2(dataset.getId(), &object, H5O_INFO_BASIC);
                 address = object.addr;
             }
-            QByteArray bytes = readBytes(file);
+            QByteArray bytes = readFile(file);
             for (qsizetype i = 0; i < 16; ++i)
                 bytes[qsizetype(address) + i] = char(0xEE);
-            writeBytes(file, bytes);
+            writeFile(file, bytes);
         } else if (kind == QStringLiteral("directory")) {
             QDir().mkpath(file);
         }
@@ -591,7 +569,7 @@ private Q_SLOTS:
             // A gzip chunk's bytes destroyed: the header is fine, the data cannot be inflated.
             writeKerasLike(file);
             const auto checkpoint = openCheckpoint(file.toStdString());
-            QByteArray bytes = readBytes(file);
+            QByteArray bytes = readFile(file);
             QByteArray compressedStart;
             {
                 const std::lock_guard lock(Hdf5Checkpoint::libraryMutex());
@@ -606,7 +584,7 @@ private Q_SLOTS:
                 for (hsize_t i = 0; i < size; ++i)
                     bytes[qsizetype(address + i)] = char(0x5A);
             }
-            writeBytes(file, bytes);
+            writeFile(file, bytes);
             expectError(*checkpoint, "misc/chunked_gzip", QStringLiteral("cannot read the dataset: "));
         }
         QVERIFY_THROWS_EXCEPTION(std::out_of_range, openCheckpoint(file.toStdString())->tensor(1000));
@@ -647,7 +625,7 @@ private Q_SLOTS:
             const H5::StrType variable(H5::PredType::C_S1, H5T_VARIABLE);
             createDataset(root, "names", variable, {1}).write(strings, variable);
         }
-        const QByteArray valid = readBytes(source);
+        const QByteArray valid = readFile(source);
         // Open HDF5 identifiers (the C++ API's predefined types among them) before the loop.
         const auto openBefore = H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL);
         QRandomGenerator random(20261125);
@@ -665,7 +643,7 @@ private Q_SLOTS:
                     bytes[at] = static_cast<char>(random.bounded(256));
                 }
             }
-            writeBytes(file, bytes);
+            writeFile(file, bytes);
             try {
                 const Hdf5Checkpoint checkpoint(file.toStdString());
                 for (std::size_t i = 0; i < checkpoint.tensors().size(); ++i) {

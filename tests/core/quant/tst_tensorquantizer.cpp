@@ -6,27 +6,18 @@
 #include "quant/QuantizeJob.h"
 #include "quant/TensorQuantizer.h"
 
+#include "../GaussianValues.h"
 #include <QRandomGenerator>
+
 #include <QTest>
 
 #include <cmath>
 #include <limits>
 
 using namespace complab;
+using complab::test::gaussianValues;
 
 namespace {
-
-std::vector<float> gaussian(std::size_t count, double mean, double spread, quint32 seed)
-{
-    QRandomGenerator random(seed);
-    std::vector<float> values(count);
-    for (auto& value : values) {
-        const double u1 = 1.0 - random.generateDouble();
-        const double u2 = random.generateDouble();
-        value = static_cast<float>(mean + spread * std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2));
-    }
-    return values;
-}
 
 QuantMetrics run(const QuantSpec& spec, const std::vector<float>& values, std::size_t rows, std::size_t columns,
     std::vector<float>* out = nullptr)
@@ -108,7 +99,7 @@ private Q_SLOTS:
     void intMatchesPlainReference()
     {
         // Whichever clone the CPU picks (AVX2 or baseline), results equal a plain scalar loop.
-        const auto values = gaussian(64 * 256, 0.1, 0.05, 23);
+        const auto values = gaussianValues(64 * 256, 0.1, 0.05, 23);
         for (const bool symmetric : {true, false}) {
             for (const int bits : {2, 3, 4, 8}) {
                 std::vector<float> out;
@@ -211,7 +202,7 @@ private Q_SLOTS:
 
     void errorFallsWithBits()
     {
-        const auto values = gaussian(64 * 512, 0.0, 0.02, 11);
+        const auto values = gaussianValues(64 * 512, 0.0, 0.02, 11);
         double previous = std::numeric_limits<double>::infinity();
         for (int bits = 2; bits <= 8; ++bits) {
             const auto metrics = run(QuantSpec::integer(bits, 128), values, 64, 512);
@@ -225,7 +216,7 @@ private Q_SLOTS:
 
     void asymmetricWinsOnShiftedData()
     {
-        const auto shifted = gaussian(16 * 256, 0.5, 0.1, 5);
+        const auto shifted = gaussianValues(16 * 256, 0.5, 0.1, 5);
         for (int bits = 2; bits <= 8; ++bits) {
             const auto sym = run(QuantSpec::integer(bits, 64, true), shifted, 16, 256);
             const auto asym = run(QuantSpec::integer(bits, 64, false), shifted, 16, 256);
@@ -235,7 +226,7 @@ private Q_SLOTS:
 
     void formatsOnBellShapedWeights()
     {
-        const auto values = gaussian(32 * 512, 0.0, 0.02, 9);
+        const auto values = gaussianValues(32 * 512, 0.0, 0.02, 9);
         const auto nf4 = run(QuantSpec::of(QuantFormat::NF4), values, 32, 512);
         const auto int4 = run(QuantSpec::integer(4, 64), values, 32, 512);
         QVERIFY2(nf4.rmsError < int4.rmsError, "NF4 is built for normally distributed weights");
@@ -268,7 +259,7 @@ private Q_SLOTS:
             QVERIFY(std::all_of(out.begin(), out.end(), [](float v) { return v == 0.0f; }));
         }
         // One huge outlier only coarsens its own group.
-        auto values = gaussian(2 * 128, 0.0, 0.02, 3);
+        auto values = gaussianValues(2 * 128, 0.0, 0.02, 3);
         values[5] = 1000.0f;
         std::vector<float> out;
         run(QuantSpec::integer(4, 64), values, 2, 128, &out);

@@ -2,7 +2,9 @@
 // scheduling), accurate for offset data, cancellable mid-run, with monotonic progress.
 #include "tensor/TensorStats.h"
 
+#include "../GaussianValues.h"
 #include <QRandomGenerator>
+
 #include <QTest>
 
 #include <cmath>
@@ -10,6 +12,7 @@
 #include <mutex>
 
 using namespace complab;
+using complab::test::gaussianValues;
 
 namespace {
 
@@ -28,19 +31,6 @@ struct FloatTensor
     }
     TensorView view() const { return TensorView(info, std::as_bytes(std::span(values)), nullptr); }
 };
-
-std::vector<float> gaussian(std::size_t count, double mean, double spread, quint32 seed)
-{
-    QRandomGenerator random(seed);
-    std::vector<float> values(count);
-    for (auto& value : values) {
-        // Box-Muller from two uniforms in (0, 1].
-        const double u1 = 1.0 - random.generateDouble();
-        const double u2 = random.generateDouble();
-        value = static_cast<float>(mean + spread * std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2));
-    }
-    return values;
-}
 
 } // namespace
 
@@ -73,7 +63,7 @@ private Q_SLOTS:
 
     void independentOfBlockSize()
     {
-        const FloatTensor tensor(gaussian(100003, 0.01, 0.05, 7));
+        const FloatTensor tensor(gaussianValues(100003, 0.01, 0.05, 7));
         Progress progress;
         const auto reference
             = computeStats(tensor.view(), progress, {}, {.histogramBins = 64, .blockElements = 1 << 16});
@@ -100,7 +90,7 @@ private Q_SLOTS:
     void largeOffsetKeepsPrecision()
     {
         // A naive sum-of-squares formula loses every digit here; the pairwise update must not.
-        const FloatTensor tensor(gaussian(50000, 1000.0, 0.001, 3));
+        const FloatTensor tensor(gaussianValues(50000, 1000.0, 0.001, 3));
         double sum = 0.0;
         for (const float value : tensor.values)
             sum += value;
@@ -127,7 +117,7 @@ private Q_SLOTS:
 
     void cancelBeforeStart()
     {
-        const FloatTensor tensor(gaussian(1000, 0, 1, 1));
+        const FloatTensor tensor(gaussianValues(1000, 0, 1, 1));
         std::stop_source source;
         source.request_stop();
         Progress progress;
@@ -136,7 +126,7 @@ private Q_SLOTS:
 
     void cancelMidway()
     {
-        const FloatTensor tensor(gaussian(400000, 0, 1, 2));
+        const FloatTensor tensor(gaussianValues(400000, 0, 1, 2));
         std::stop_source source;
         double cancelledAt = -1.0;
         Progress progress([&](double fraction, const std::string&) {
@@ -152,7 +142,7 @@ private Q_SLOTS:
 
     void progressIsMonotonicAndEnds()
     {
-        const FloatTensor tensor(gaussian(300000, 0, 1, 5));
+        const FloatTensor tensor(gaussianValues(300000, 0, 1, 5));
         std::mutex mutex;
         std::vector<double> seen;
         std::string step;
