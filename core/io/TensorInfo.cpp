@@ -29,6 +29,13 @@ TensorView::TensorView(const TensorInfo& info, std::span<const std::byte> bytes,
     , m_keepAlive(std::move(keepAlive))
 { }
 
+std::vector<float> TensorView::toFloats() const
+{
+    std::vector<float> values(elementCount());
+    toFloat(0, values);
+    return values;
+}
+
 void TensorView::toFloat(std::uint64_t first, std::span<float> dst) const
 {
     if (first > elementCount() || dst.size() > elementCount() - first)

@@ -43,6 +43,8 @@ public:
 
     // Converts elements [first, first + dst.size()) to float. The range must lie inside the tensor.
     void toFloat(std::uint64_t first, std::span<float> dst) const;
+    // The whole tensor as floats.
+    std::vector<float> toFloats() const;
 
 private:
     const TensorInfo* m_info;

@@ -43,13 +43,6 @@ std::vector<std::byte> encodeFloats(DType type, const std::vector<float>& values
     return bytes;
 }
 
-std::vector<float> decode(const TensorView& view)
-{
-    std::vector<float> values(view.elementCount());
-    view.toFloat(0, values);
-    return values;
-}
-
 // Quantises rows × columns floats into ggml blocks, in parallel over rows (each row is whole blocks).
 std::vector<std::byte> quantizeToBlocks(
     DType type, const std::vector<float>& values, std::size_t rows, std::size_t columns, std::stop_token stop)
@@ -118,7 +111,7 @@ std::vector<TensorQuantReport> quantizeCheckpoint(
         if (!report.quantised) {
             if (report.storedAs == view.info().dtype)
                 return {view.bytes().begin(), view.bytes().end()};
-            return encodeFloats(report.storedAs, decode(view));
+            return encodeFloats(report.storedAs, view.toFloats());
         }
         const auto [rows, columns] = matrixShape(view.info());
         // Row-local schemes stream in chunks of rows, so memory stays near the stored size of one

@@ -73,8 +73,7 @@ QuantOutcome quantizeTensor(const TensorView& tensor, const QuantSpec& spec, Pro
     const auto [rows, columns] = matrixShape(tensor.info());
     if (const auto problem = spec.whyNotApplicable(rows, columns); !problem.empty())
         throw std::invalid_argument("tensor '" + tensor.info().name + "': " + problem);
-    auto original = std::make_shared<std::vector<float>>(rows * columns);
-    tensor.toFloat(0, *original);
+    auto original = std::make_shared<std::vector<float>>(tensor.toFloats());
     throwIfStopped(stop);
     requireFinite(tensor.info().name, *original);
     auto reconstruction = std::make_shared<std::vector<float>>(rows * columns);
@@ -99,8 +98,7 @@ std::vector<QuantOutcome> sweepSchemes(
     const TensorView& tensor, const std::vector<QuantSpec>& schemes, Progress& progress, std::stop_token stop)
 {
     const auto [rows, columns] = matrixShape(tensor.info());
-    std::vector<float> original(rows * columns);
-    tensor.toFloat(0, original);
+    const std::vector<float> original = tensor.toFloats();
     requireFinite(tensor.info().name, original);
     std::vector<float> reconstruction(original.size());
     std::vector<QuantOutcome> outcomes;

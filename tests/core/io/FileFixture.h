@@ -12,6 +12,8 @@
 #include <QTest>
 
 #include <initializer_list>
+#include <string>
+#include <vector>
 
 namespace complab::test {
 
@@ -48,6 +50,20 @@ template <typename T> QByteArray rawBytes(std::initializer_list<T> values)
     for (const T value : values)
         bytes.append(reinterpret_cast<const char*>(&value), sizeof(T));
     return bytes;
+}
+
+// Every value of a tensor, by index or by name (a missing name fails the test run).
+inline std::vector<float> tensorValues(const Checkpoint& checkpoint, std::size_t index)
+{
+    return checkpoint.tensor(index).toFloats();
+}
+
+inline std::vector<float> tensorValues(const Checkpoint& checkpoint, const std::string& name)
+{
+    const auto index = checkpoint.indexOf(name);
+    if (!index)
+        qFatal("no tensor %s in %s", name.c_str(), checkpoint.path().c_str());
+    return tensorValues(checkpoint, *index);
 }
 
 // Opening `file` must fail with a CheckpointError whose message starts with the file's path,

@@ -26,14 +26,6 @@ namespace {
 const QString ggufDir = QStringLiteral(COMPLAB_SHARED_DATA_DIR "/models/lab-tinystories-gguf/");
 const QString stories260KDir = QStringLiteral(COMPLAB_SHARED_DATA_DIR "/models/stories260K-gguf/");
 
-std::vector<float> values(const Checkpoint& checkpoint, std::size_t index)
-{
-    const auto view = checkpoint.tensor(index);
-    std::vector<float> out(view.elementCount());
-    view.toFloat(0, out);
-    return out;
-}
-
 // A minimal valid file: one F32 tensor [4] and one key.
 GgufBuilder minimal()
 {
@@ -111,8 +103,8 @@ private Q_SLOTS:
                 QVERIFY(info.shape.back() % 32 != 0);
                 continue;
             }
-            const auto decoded = values(*checkpoint, i);
-            const auto exact = values(*original, *original->indexOf(info.name));
+            const auto decoded = tensorValues(*checkpoint, i);
+            const auto exact = tensorValues(*original, *original->indexOf(info.name));
             QCOMPARE(decoded.size(), exact.size());
             double error = 0;
             double energy = 0;
@@ -159,11 +151,11 @@ private Q_SLOTS:
         writeFile(path(QStringLiteral("blocks.gguf")), b.build());
         const auto checkpoint = openCheckpoint(path(QStringLiteral("blocks.gguf")).toStdString());
 
-        const auto q8Values = values(*checkpoint, *checkpoint->indexOf("q8"));
+        const auto q8Values = tensorValues(*checkpoint, *checkpoint->indexOf("q8"));
         for (int j = 0; j < 32; ++j)
             QCOMPARE(q8Values[j], 0.5f * static_cast<float>(j - 16));
 
-        const auto q4Values = values(*checkpoint, *checkpoint->indexOf("q4"));
+        const auto q4Values = tensorValues(*checkpoint, *checkpoint->indexOf("q4"));
         for (int j = 0; j < 16; ++j) {
             QCOMPARE(q4Values[j], 0.25f * static_cast<float>((j & 0x0F) - 8));
             QCOMPARE(q4Values[j + 16], 0.25f * static_cast<float>((15 - j) - 8));
@@ -171,7 +163,7 @@ private Q_SLOTS:
 
         // Q4_K, element by element from the layout: sub-block s (32 values) uses 6-bit scale and
         // min number s; its values are the low (even s) or high (odd s) nibbles of bytes 32*(s/2)...
-        const auto q4kValues = values(*checkpoint, *checkpoint->indexOf("q4k"));
+        const auto q4kValues = tensorValues(*checkpoint, *checkpoint->indexOf("q4k"));
         for (int element = 0; element < 256; ++element) {
             const int sub = element / 32;
             const int scale
@@ -234,7 +226,7 @@ private Q_SLOTS:
         QCOMPARE(checkpoint->metadata().at("nested"), std::string("[[7], [\"x\"]]"));
         QCOMPARE(checkpoint->metadata().at("empty"), std::string("[]"));
         QCOMPARE(checkpoint->tensors().size(), std::size_t(2));
-        QCOMPARE(values(*checkpoint, *checkpoint->indexOf("scalar")), std::vector<float>{7.0f});
+        QCOMPARE(tensorValues(*checkpoint, *checkpoint->indexOf("scalar")), std::vector<float>{7.0f});
         QCOMPARE(checkpoint->tensors()[*checkpoint->indexOf("empty")].elementCount(), std::uint64_t(0));
         QCOMPARE(checkpoint->tensors()[*checkpoint->indexOf("empty")].shape, (std::vector<std::int64_t>{4, 0}));
     }

@@ -16,12 +16,6 @@ using namespace complab;
 
 namespace {
 
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 GgufWriter copyOf(const GgufCheckpoint& source)
 {
     GgufWriter writer(static_cast<std::uint32_t>(source.alignment()));
@@ -60,7 +54,7 @@ private Q_SLOTS:
                 return std::vector<std::byte>(bytes.begin(), bytes.end());
             },
             progress, {});
-        QCOMPARE(readAll(copy), readAll(file));
+        QCOMPARE(test::readFile(copy), test::readFile(file));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("copy.gguf")});
     }
 
@@ -92,7 +86,7 @@ private Q_SLOTS:
             writer.write(
                 target.toStdString(), [](std::size_t) { return std::vector<std::byte>(); }, progress,
                 stop.get_token()));
-        QCOMPARE(readAll(target), QByteArray("previous contents"));
+        QCOMPARE(test::readFile(target), QByteArray("previous contents"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("out.gguf")});
     }
 

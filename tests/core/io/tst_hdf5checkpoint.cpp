@@ -28,22 +28,6 @@ using namespace complab::test;
 
 namespace {
 
-std::vector<float> readAll(const Checkpoint& checkpoint, std::size_t index)
-{
-    const auto view = checkpoint.tensor(index);
-    std::vector<float> values(view.elementCount());
-    view.toFloat(0, values);
-    return values;
-}
-
-std::vector<float> readNamed(const Checkpoint& checkpoint, const std::string& name)
-{
-    const auto index = checkpoint.indexOf(name);
-    if (!index)
-        qFatal("no tensor %s", name.c_str());
-    return readAll(checkpoint, *index);
-}
-
 // Test files are written single-threaded, but with the reader's lock all the same.
 struct Hdf5Writer
 {
@@ -300,7 +284,7 @@ private Q_SLOTS:
         QCOMPARE(QString::fromLatin1(dtypeName(info.dtype).data()), dtype);
         QCOMPARE(info.shape, (std::vector<std::int64_t>{2, 2}));
         QCOMPARE(info.byteSize, 4 * dtypeSize(info.dtype));
-        const auto values = readAll(*checkpoint, 0);
+        const auto values = tensorValues(*checkpoint, 0);
         QCOMPARE(QList<float>(values.begin(), values.end()), expected);
     }
 
@@ -329,23 +313,23 @@ private Q_SLOTS:
 
         const auto info
             = [&](const char* name) -> const TensorInfo& { return checkpoint->tensors()[*checkpoint->indexOf(name)]; };
-        QCOMPARE(readNamed(*checkpoint, "model_weights/dense/dense/kernel:0"),
+        QCOMPARE(tensorValues(*checkpoint, "model_weights/dense/dense/kernel:0"),
             (std::vector<float>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
         QCOMPARE(info("model_weights/dense/dense/kernel:0").shape, (std::vector<std::int64_t>{4, 3}));
         QVERIFY(info("model_weights/dense/dense/kernel:0").fileOffset > 0); // contiguous: its address
-        QCOMPARE(readNamed(*checkpoint, "aliases/bias_again"), (std::vector<float>{0.5f, -0.5f, 0.25f}));
+        QCOMPARE(tensorValues(*checkpoint, "aliases/bias_again"), (std::vector<float>{0.5f, -0.5f, 0.25f}));
         QCOMPARE(info("model_weights/embedding/embedding/embeddings:0").dtype, DType::F16);
-        QCOMPARE(readNamed(*checkpoint, "model_weights/embedding/embedding/embeddings:0"),
+        QCOMPARE(tensorValues(*checkpoint, "model_weights/embedding/embedding/embeddings:0"),
             (std::vector<float>{1.0f, -2.0f, 0.0f, 0.5f}));
         QCOMPARE(info("misc/scalar").shape, std::vector<std::int64_t>{});
-        QCOMPARE(readNamed(*checkpoint, "misc/scalar"), std::vector<float>{3.5f});
+        QCOMPARE(tensorValues(*checkpoint, "misc/scalar"), std::vector<float>{3.5f});
         QCOMPARE(info("misc/empty").shape, (std::vector<std::int64_t>{0, 4}));
         QCOMPARE(info("misc/empty").byteSize, std::uint64_t(0));
         QCOMPARE(checkpoint->tensor(*checkpoint->indexOf("misc/empty")).bytes().size(), std::size_t(0));
-        QCOMPARE(readNamed(*checkpoint, "misc/never_written"), (std::vector<float>{0, 0, 0}));
-        QCOMPARE(readNamed(*checkpoint, "misc/compact"), (std::vector<float>{-7, 0, 7}));
+        QCOMPARE(tensorValues(*checkpoint, "misc/never_written"), (std::vector<float>{0, 0, 0}));
+        QCOMPARE(tensorValues(*checkpoint, "misc/compact"), (std::vector<float>{-7, 0, 7}));
         QCOMPARE(info("misc/compact").dtype, DType::I16);
-        const auto ramp = readNamed(*checkpoint, "misc/chunked_gzip");
+        const auto ramp = tensorValues(*checkpoint, "misc/chunked_gzip");
         QCOMPARE(info("misc/chunked_gzip").shape, (std::vector<std::int64_t>{100, 50}));
         QCOMPARE(ramp.size(), std::size_t(5000));
         for (std::size_t i = 0; i < ramp.size(); ++i)
@@ -648,7 +632,7 @@ private Q_SLOTS:
                 const Hdf5Checkpoint checkpoint(file.toStdString());
                 for (std::size_t i = 0; i < checkpoint.tensors().size(); ++i) {
                     if (checkpoint.tensors()[i].supported)
-                        readAll(checkpoint, i);
+                        tensorValues(checkpoint, i);
                 }
                 ++accepted;
             } catch (const CheckpointError&) {

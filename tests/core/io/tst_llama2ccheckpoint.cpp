@@ -69,22 +69,6 @@ QByteArray llama2cBytes(const Header& h, qint64 floats = -1)
     return bytes + data;
 }
 
-std::vector<float> readAll(const Checkpoint& checkpoint, std::size_t index)
-{
-    const auto view = checkpoint.tensor(index);
-    std::vector<float> values(view.elementCount());
-    view.toFloat(0, values);
-    return values;
-}
-
-std::vector<float> readNamed(const Checkpoint& checkpoint, const std::string& name)
-{
-    const auto index = checkpoint.indexOf(name);
-    if (!index)
-        qFatal("no tensor %s in %s", name.c_str(), checkpoint.path().c_str());
-    return readAll(checkpoint, *index);
-}
-
 } // namespace
 
 class TestLlama2cCheckpoint : public QObject
@@ -161,7 +145,7 @@ private Q_SLOTS:
         // Each tensor's values are the ones at its offset, to the last one.
         for (std::size_t i = 0; i < checkpoint->tensors().size(); ++i) {
             const auto& info = checkpoint->tensors()[i];
-            const auto values = readAll(*checkpoint, i);
+            const auto values = tensorValues(*checkpoint, i);
             const qint64 first = qint64(info.fileOffset - 28) / 4;
             QCOMPARE(values.front(), valueAt(first));
             QCOMPARE(values.back(), valueAt(first + qint64(values.size()) - 1));
@@ -255,10 +239,10 @@ private Q_SLOTS:
                 tokenizer.toStdString());
             // Every value is finite, and the norms are not zero (a wrong offset would show).
             for (std::size_t i = 0; i < checkpoint->tensors().size(); ++i) {
-                const auto values = readAll(*checkpoint, i);
+                const auto values = tensorValues(*checkpoint, i);
                 QVERIFY(std::all_of(values.begin(), values.end(), [](float x) { return std::isfinite(x); }));
             }
-            const auto norm = readNamed(*checkpoint, "model.norm.weight");
+            const auto norm = tensorValues(*checkpoint, "model.norm.weight");
             QVERIFY(std::any_of(norm.begin(), norm.end(), [](float x) { return x != 0.0f; }));
         }
         QCOMPARE(fileSha256(file), before);
@@ -283,8 +267,8 @@ private Q_SLOTS:
             const auto index = reference->indexOf(info.name);
             QVERIFY2(index, info.name.c_str());
             QCOMPARE(reference->tensors()[*index].shape, info.shape);
-            const auto ours = readNamed(*llama2c, info.name);
-            const auto theirs = readAll(*reference, *index);
+            const auto ours = tensorValues(*llama2c, info.name);
+            const auto theirs = tensorValues(*reference, *index);
             const bool rope
                 = info.name.find("q_proj") != std::string::npos || info.name.find("k_proj") != std::string::npos;
             if (!rope) {
@@ -450,7 +434,7 @@ private Q_SLOTS:
                     ? openCheckpoint(file.toStdString())
                     : std::make_shared<Llama2cCheckpoint>(file.toStdString());
                 for (std::size_t i = 0; i < checkpoint->tensors().size(); ++i)
-                    readAll(*checkpoint, i);
+                    tensorValues(*checkpoint, i);
                 ++accepted;
             } catch (const CheckpointError&) {
                 ++rejected;

@@ -25,14 +25,6 @@ private:
     QTemporaryDir m_dir;
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
-    std::vector<float> readAll(const Checkpoint& checkpoint, std::size_t index)
-    {
-        const auto view = checkpoint.tensor(index);
-        std::vector<float> values(view.elementCount());
-        view.toFloat(0, values);
-        return values;
-    }
-
 private Q_SLOTS:
     void everyDtype_data()
     {
@@ -76,7 +68,7 @@ private Q_SLOTS:
         QCOMPARE(info.shape, (std::vector<std::int64_t>{2, 2}));
         QCOMPARE(info.byteSize, static_cast<std::uint64_t>(data.size()));
         QCOMPARE(info.fileOffset, static_cast<std::uint64_t>(8 + header.size()));
-        const auto values = readAll(*checkpoint, 0);
+        const auto values = tensorValues(*checkpoint, 0);
         QCOMPARE(QList<float>(values.begin(), values.end()), expected);
     }
 
@@ -93,7 +85,7 @@ private Q_SLOTS:
         QCOMPARE(checkpoint->tensors().size(), std::size_t(2));
         QCOMPARE(checkpoint->tensors()[0].name, std::string("a"));
         QCOMPARE(checkpoint->tensors()[1].name, std::string("b"));
-        QCOMPARE(readAll(*checkpoint, 1), std::vector<float>{3.0f});
+        QCOMPARE(tensorValues(*checkpoint, 1), std::vector<float>{3.0f});
         QCOMPARE(checkpoint->metadata().at("note"), std::string("x"));
         QCOMPARE(checkpoint->totalParameters(), std::uint64_t(3));
         QCOMPARE(checkpoint->indexOf("b"), std::optional<std::size_t>(1));
@@ -117,7 +109,7 @@ private Q_SLOTS:
         const auto odd = *checkpoint->indexOf("odd");
         QCOMPARE(checkpoint->tensors()[empty].elementCount(), std::uint64_t(0));
         QCOMPARE(checkpoint->tensors()[scalar].elementCount(), std::uint64_t(1));
-        QCOMPARE(readAll(*checkpoint, scalar), std::vector<float>{7.0f});
+        QCOMPARE(tensorValues(*checkpoint, scalar), std::vector<float>{7.0f});
         Progress progress;
         const auto stats = computeStats(checkpoint->tensor(odd), progress, {});
         QCOMPARE(stats.nanCount, std::uint64_t(1));
@@ -150,7 +142,7 @@ private Q_SLOTS:
 
         // Values checked against an independent decoding of the file (Python struct, BF16 << 16).
         const auto norm = *checkpoint->indexOf("model.norm.weight");
-        const auto values = readAll(*checkpoint, norm);
+        const auto values = tensorValues(*checkpoint, norm);
         QCOMPARE(values[0], 1.40625f);
         QCOMPARE(values[1], 1.3984375f);
         QCOMPARE(values[2], 1.390625f);
