@@ -7,31 +7,18 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "CliRunner.h"
+
+using complab::test::runCli;
+
 class TestCli : public QObject
 {
     Q_OBJECT
 private:
-    struct Run
-    {
-        int exitCode;
-        QByteArray out;
-        QByteArray err;
-    };
-    static Run run(const QStringList& arguments)
-    {
-        QProcess process;
-        process.start(QStringLiteral(COMPLAB_CLI), arguments);
-        if (!process.waitForFinished(120000))
-            qFatal("compression-lab-cli did not finish");
-        if (process.exitStatus() != QProcess::NormalExit)
-            qFatal("compression-lab-cli crashed");
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-    }
-
 private Q_SLOTS:
     void inspectJson()
     {
-        const auto result = run({QStringLiteral("inspect"), QStringLiteral(COMPLAB_SAMPLE_DIR "/model.safetensors"),
+        const auto result = runCli({QStringLiteral("inspect"), QStringLiteral(COMPLAB_SAMPLE_DIR "/model.safetensors"),
             QStringLiteral("--json")});
         QCOMPARE(result.exitCode, 0);
         QJsonParseError error;
@@ -60,7 +47,7 @@ private Q_SLOTS:
 
     void inspectStats()
     {
-        const auto result = run({QStringLiteral("inspect"), QStringLiteral(COMPLAB_SAMPLE_DIR),
+        const auto result = runCli({QStringLiteral("inspect"), QStringLiteral(COMPLAB_SAMPLE_DIR),
             QStringLiteral("--stats"), QStringLiteral("--json")});
         QCOMPARE(result.exitCode, 0);
         const auto tensors = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("tensors")).toArray();
@@ -77,7 +64,7 @@ private Q_SLOTS:
             QCOMPARE(total, stats.value(QStringLiteral("count")).toInteger());
         }
         const auto text
-            = run({QStringLiteral("inspect"), QStringLiteral(COMPLAB_SAMPLE_DIR), QStringLiteral("--stats")});
+            = runCli({QStringLiteral("inspect"), QStringLiteral(COMPLAB_SAMPLE_DIR), QStringLiteral("--stats")});
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.contains("model.layers.3.mlp.up_proj.weight"));
         QVERIFY(text.out.contains("3.67 M parameters"));
@@ -91,7 +78,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(QByteArray("\xff\xff\xff\xff\0\0\0\0{}", 10));
         file.close();
-        const auto result = run({QStringLiteral("inspect"), path, QStringLiteral("--json")});
+        const auto result = runCli({QStringLiteral("inspect"), path, QStringLiteral("--json")});
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.out.isEmpty());
         const auto lines = result.err.trimmed().split('\n');
@@ -100,18 +87,18 @@ private Q_SLOTS:
         QVERIFY2(lines[0].contains(path.toUtf8()), lines[0].constData());
         QVERIFY2(lines[0].contains("header length"), lines[0].constData());
 
-        const auto missing = run({QStringLiteral("inspect"), dir.filePath(QStringLiteral("nothing.safetensors"))});
+        const auto missing = runCli({QStringLiteral("inspect"), dir.filePath(QStringLiteral("nothing.safetensors"))});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.startsWith("error: "));
     }
 
     void wrongUsageGivesExit1()
     {
-        QCOMPARE(run({}).exitCode, 1);
-        QCOMPARE(run({QStringLiteral("inspect")}).exitCode, 1);
-        QCOMPARE(run({QStringLiteral("frobnicate")}).exitCode, 1);
-        QCOMPARE(run({QStringLiteral("inspect"), QStringLiteral("x"), QStringLiteral("--bogus")}).exitCode, 1);
-        QCOMPARE(run({QStringLiteral("--help")}).exitCode, 0);
+        QCOMPARE(runCli({}).exitCode, 1);
+        QCOMPARE(runCli({QStringLiteral("inspect")}).exitCode, 1);
+        QCOMPARE(runCli({QStringLiteral("frobnicate")}).exitCode, 1);
+        QCOMPARE(runCli({QStringLiteral("inspect"), QStringLiteral("x"), QStringLiteral("--bogus")}).exitCode, 1);
+        QCOMPARE(runCli({QStringLiteral("--help")}).exitCode, 0);
     }
 };
 

@@ -6,26 +6,17 @@
 #include <QProcess>
 #include <QTest>
 
+#include "CliRunner.h"
+
 class TestCliEstimate : public QObject
 {
     Q_OBJECT
 private:
-    struct Run
-    {
-        int exitCode;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = complab::test::CliRun;
     static Run run(QStringList arguments)
     {
         arguments.prepend(QStringLiteral("estimate"));
-        QProcess process;
-        process.start(QStringLiteral(COMPLAB_CLI), arguments);
-        if (!process.waitForFinished(120000))
-            qFatal("compression-lab-cli did not finish");
-        if (process.exitStatus() != QProcess::NormalExit)
-            qFatal("compression-lab-cli crashed");
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return complab::test::runCli(arguments);
     }
     static QJsonObject json(const Run& result)
     {

@@ -1,6 +1,7 @@
 // `compression-lab-cli quantize` and `quant-error`: quantising ggml's own F32 GGUF to Q4_K / Q8_0 /
 // Q6_K reproduces the tensors of ggml's quantised files byte for byte; schemes without a GGUF type
 // go to safetensors as simulated quantisation; bad requests fail with the documented exit codes.
+#include "CliRunner.h"
 #include "io/Checkpoint.h"
 #include "io/SafetensorsWriter.h"
 #include "recipe/Progress.h"
@@ -15,24 +16,9 @@
 #include <limits>
 
 using namespace complab;
+using complab::test::runCli;
 
 namespace {
-
-struct Run
-{
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(COMPLAB_CLI), arguments);
-    if (!process.waitForFinished(300000) || process.exitStatus() != QProcess::NormalExit)
-        qFatal("compression-lab-cli did not finish normally");
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
 
 const QString ggufDir = QStringLiteral(COMPLAB_SHARED_DATA_DIR "/models/lab-tinystories-gguf/");
 
@@ -60,7 +46,7 @@ private Q_SLOTS:
         QFETCH(QString, reference);
         QTemporaryDir dir;
         const QString output = dir.filePath(QStringLiteral("out.gguf"));
-        const auto result = run({QStringLiteral("quantize"), ggufDir + QStringLiteral("lab-tinystories-f32.gguf"),
+        const auto result = runCli({QStringLiteral("quantize"), ggufDir + QStringLiteral("lab-tinystories-f32.gguf"),
             QStringLiteral("--scheme"), scheme, QStringLiteral("--out"), output});
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains("29 of 38 tensors quantised"));
@@ -83,7 +69,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString output = dir.filePath(QStringLiteral("int4.safetensors"));
-        const auto result = run({QStringLiteral("quantize"), QStringLiteral(COMPLAB_SAMPLE_DIR),
+        const auto result = runCli({QStringLiteral("quantize"), QStringLiteral(COMPLAB_SAMPLE_DIR),
             QStringLiteral("--scheme"), QStringLiteral("int4"), QStringLiteral("--group-size"), QStringLiteral("64"),
             QStringLiteral("--tensor"), QStringLiteral("mlp"), QStringLiteral("--out"), output,
             QStringLiteral("--json")});
@@ -111,17 +97,17 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         // No GGUF type for int4; unknown scheme; bad regex: usage errors (1).
-        QCOMPARE(run({QStringLiteral("quantize"), QStringLiteral(COMPLAB_SAMPLE_DIR), QStringLiteral("--scheme"),
-                         QStringLiteral("int4"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x.gguf"))})
+        QCOMPARE(runCli({QStringLiteral("quantize"), QStringLiteral(COMPLAB_SAMPLE_DIR), QStringLiteral("--scheme"),
+                            QStringLiteral("int4"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x.gguf"))})
                      .exitCode,
             1);
-        QCOMPARE(run({QStringLiteral("quantize"), QStringLiteral(COMPLAB_SAMPLE_DIR), QStringLiteral("--scheme"),
-                         QStringLiteral("q9_k"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x.gguf"))})
+        QCOMPARE(runCli({QStringLiteral("quantize"), QStringLiteral(COMPLAB_SAMPLE_DIR), QStringLiteral("--scheme"),
+                            QStringLiteral("q9_k"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x.gguf"))})
                      .exitCode,
             1);
-        QCOMPARE(run({QStringLiteral("quantize"), QStringLiteral(COMPLAB_SAMPLE_DIR), QStringLiteral("--scheme"),
-                         QStringLiteral("q8_0"), QStringLiteral("--tensor"), QStringLiteral("(("),
-                         QStringLiteral("--out"), dir.filePath(QStringLiteral("x.gguf"))})
+        QCOMPARE(runCli({QStringLiteral("quantize"), QStringLiteral(COMPLAB_SAMPLE_DIR), QStringLiteral("--scheme"),
+                            QStringLiteral("q8_0"), QStringLiteral("--tensor"), QStringLiteral("(("),
+                            QStringLiteral("--out"), dir.filePath(QStringLiteral("x.gguf"))})
                      .exitCode,
             1);
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.gguf"))));
@@ -140,14 +126,14 @@ private Q_SLOTS:
                 },
                 progress, {});
         }
-        const auto nan = run({QStringLiteral("quantize"), nanFile, QStringLiteral("--scheme"), QStringLiteral("q8_0"),
-            QStringLiteral("--out"), dir.filePath(QStringLiteral("nan.gguf"))});
+        const auto nan = runCli({QStringLiteral("quantize"), nanFile, QStringLiteral("--scheme"),
+            QStringLiteral("q8_0"), QStringLiteral("--out"), dir.filePath(QStringLiteral("nan.gguf"))});
         QCOMPARE(nan.exitCode, 2);
         QVERIFY2(nan.err.contains("tensor 'w' holds 1 NaN"), nan.err.constData());
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("nan.gguf"))));
         // Missing input: invalid input (2).
         const auto missing
-            = run({QStringLiteral("quantize"), dir.filePath(QStringLiteral("none.gguf")), QStringLiteral("--scheme"),
+            = runCli({QStringLiteral("quantize"), dir.filePath(QStringLiteral("none.gguf")), QStringLiteral("--scheme"),
                 QStringLiteral("q8_0"), QStringLiteral("--out"), dir.filePath(QStringLiteral("y.gguf"))});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.startsWith("error: "));
@@ -155,7 +141,7 @@ private Q_SLOTS:
 
     void quantErrorTable()
     {
-        const auto result = run({QStringLiteral("quant-error"), QStringLiteral(COMPLAB_SAMPLE_DIR),
+        const auto result = runCli({QStringLiteral("quant-error"), QStringLiteral(COMPLAB_SAMPLE_DIR),
             QStringLiteral("--tensor"), QStringLiteral("model.layers.0.mlp.up_proj.weight"), QStringLiteral("--json")});
         QCOMPARE(result.exitCode, 0);
         const auto schemes = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("schemes")).toArray();
@@ -179,7 +165,7 @@ private Q_SLOTS:
         }
         QVERIFY(int8 > 0 && int2 > 20 * int8);
         QVERIFY(q4k > 0 && q4k < q40); // the K-quant's searched scales beat plain absmax rounding
-        const auto missing = run({QStringLiteral("quant-error"), QStringLiteral(COMPLAB_SAMPLE_DIR),
+        const auto missing = runCli({QStringLiteral("quant-error"), QStringLiteral(COMPLAB_SAMPLE_DIR),
             QStringLiteral("--tensor"), QStringLiteral("nope")});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains("tensor 'nope'"));
