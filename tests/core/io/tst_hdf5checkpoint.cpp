@@ -576,18 +576,12 @@ private Q_SLOTS:
 
     // Mutated and truncated copies of a small valid file (HDF5's default, checksum-free format):
     // every outcome is either a checkpoint whose supported tensors can be read, or a
-    // CheckpointError. Nothing else is allowed. (Some corruptions make HDF5 1.10 itself leak
-    // free-list memory, so it prints "HDF5: infinite loop closing library" at exit; the exit
-    // status is unaffected and no identifier is left open.)
+    // CheckpointError. Nothing else is allowed. libhdf5 1.10.8 itself reads and writes out of
+    // bounds on some of these (H5O__msg_iterate_real from H5Aopen_by_idx, seen under ASan); the
+    // reader runs it in a child process, so such a file is refused like any other bad file, in
+    // sanitizer builds too.
     void mutationsNeverCrash()
     {
-#if defined(__SANITIZE_ADDRESS__)
-        // libhdf5 1.10.8 (Debian 12, not instrumented) itself reads and writes out of bounds while
-        // decoding some corrupted attribute messages (H5O__msg_iterate_real from H5Aopen_by_idx),
-        // which AddressSanitizer rightly aborts on. The reader cannot guard against bugs inside the
-        // library; the loop runs in normal builds, where every outcome is checked below.
-        QSKIP("libhdf5 1.10.8 has memory errors on corrupted object headers; see the comment");
-#endif
         const QString source = path(QStringLiteral("fuzz-source.h5"));
         {
             Hdf5Writer writer(source);
@@ -616,7 +610,12 @@ private Q_SLOTS:
         int accepted = 0;
         int rejected = 0;
         const QString file = path(QStringLiteral("fuzz.h5"));
-        for (int round = 0; round < 3000; ++round) {
+#if defined(__SANITIZE_ADDRESS__)
+        const int rounds = 1000; // every file costs a few forks, and forking is slower under ASan
+#else
+        const int rounds = 3000;
+#endif
+        for (int round = 0; round < rounds; ++round) {
             QByteArray bytes = valid;
             if (round % 5 == 0) {
                 bytes.truncate(static_cast<qsizetype>(random.bounded(valid.size())));
@@ -642,8 +641,8 @@ private Q_SLOTS:
             QCOMPARE(H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL), openBefore);
         }
         qInfo("%d mutated files accepted, %d rejected", accepted, rejected);
-        QVERIFY(accepted > 500);
-        QVERIFY(rejected > 500);
+        QVERIFY(accepted > rounds / 6);
+        QVERIFY(rejected > rounds / 6);
     }
 };
 
