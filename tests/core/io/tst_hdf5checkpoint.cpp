@@ -376,6 +376,51 @@ private Q_SLOTS:
         QCOMPARE(checkpoint->config()->hiddenSize, std::optional<std::int64_t>(64));
     }
 
+    // A real model in HDF5: the bundled sample's 38 BF16 tensors written as bfloat16 datasets
+    // (tensor name = dataset path) with its config.json beside them, read back bit-identical.
+    void realModel()
+    {
+        const auto source = openCheckpoint(COMPLAB_SAMPLE_DIR);
+        QTemporaryDir folder;
+        const QString file = folder.filePath(QStringLiteral("lab-tinystories.h5"));
+        {
+            Hdf5Writer writer(file);
+            const auto bfloat = sixteenBitFloat(true, H5T_ORDER_LE);
+            for (std::size_t i = 0; i < source->tensors().size(); ++i) {
+                const auto& info = source->tensors()[i];
+                QCOMPARE(info.dtype, DType::BF16);
+                std::vector<hsize_t> dims(info.shape.begin(), info.shape.end());
+                H5::LinkCreatPropList intermediate;
+                intermediate.setCreateIntermediateGroup(true);
+                const H5::DataSpace space(int(dims.size()), dims.data());
+                writer.file
+                    .createDataSet("/" + info.name, bfloat, space, H5::DSetCreatPropList::DEFAULT,
+                        H5::DSetAccPropList::DEFAULT, intermediate)
+                    .write(source->tensor(i).bytes().data(), bfloat);
+            }
+        }
+        QVERIFY(QFile::copy(
+            QStringLiteral(COMPLAB_SAMPLE_DIR "/config.json"), folder.filePath(QStringLiteral("config.json"))));
+        const auto checksum = fileSha256(file);
+        const auto model = openCheckpoint(file.toStdString());
+        QCOMPARE(model->formatName(), std::string("HDF5"));
+        QCOMPARE(model->tensors().size(), std::size_t(38));
+        QCOMPARE(model->totalParameters(), std::uint64_t(3672320));
+        QVERIFY(model->config());
+        QCOMPARE(model->config()->layerCount, std::optional<std::int64_t>(4));
+        for (const auto& info : source->tensors()) {
+            const auto index = model->indexOf(info.name);
+            QVERIFY2(index, info.name.c_str());
+            const auto& read = model->tensors()[*index];
+            QCOMPARE(read.dtype, DType::BF16);
+            QCOMPARE(read.shape, info.shape);
+            const auto expected = source->tensor(*source->indexOf(info.name)); // views keep their bytes alive
+            const auto got = model->tensor(*index);
+            QVERIFY(std::ranges::equal(expected.bytes(), got.bytes()));
+        }
+        QCOMPARE(fileSha256(file), checksum); // never modified
+    }
+
     // All readers share one lock: reads from several threads at once must all succeed.
     void concurrentReads()
     {
