@@ -2,8 +2,10 @@
 
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
+#include "io/GgufCheckpoint.h"
 #include "io/Llama2cCheckpoint.h"
 #include "io/MappedFile.h"
+#include "model/GgufTokenizer.h"
 #include "model/Llama2cTokenizer.h"
 
 #include <algorithm>
@@ -49,7 +51,8 @@ TokenizerFormat sniff(const std::filesystem::path& path)
     if (bytes.size() >= 4 && byte(0) == 'G' && byte(1) == 'G' && byte(2) == 'U' && byte(3) == 'F')
         return TokenizerFormat::Gguf;
     std::size_t first = 0;
-    while (first < bytes.size() && first < 4096 && (byte(first) == ' ' || byte(first) == '\n' || byte(first) == '\r' || byte(first) == '\t'))
+    while (first < bytes.size() && first < 4096
+        && (byte(first) == ' ' || byte(first) == '\n' || byte(first) == '\r' || byte(first) == '\t'))
         ++first;
     if (byte(first) == '{')
         return TokenizerFormat::HuggingFaceJson;
@@ -73,7 +76,14 @@ std::shared_ptr<const Tokenizer> loadTokenizer(const std::filesystem::path& path
     switch (sniff(path)) {
     case TokenizerFormat::Llama2cBin:
         return std::make_shared<const Llama2cTokenizer>(path, vocabularySize);
-    case TokenizerFormat::Gguf:
+    case TokenizerFormat::Gguf: {
+        const GgufCheckpoint gguf(path);
+        std::string whyNot;
+        auto tokenizer = GgufTokenizer::fromCheckpoint(gguf, &whyNot);
+        if (!tokenizer)
+            throw CheckpointError(path, whyNot);
+        return tokenizer;
+    }
     case TokenizerFormat::SentencePieceModel:
     case TokenizerFormat::HuggingFaceJson:
         break;
@@ -83,20 +93,33 @@ std::shared_ptr<const Tokenizer> loadTokenizer(const std::filesystem::path& path
 
 std::shared_ptr<const Tokenizer> findTokenizerFor(const Checkpoint& checkpoint, std::string* whyNot)
 {
+    std::vector<std::string> reasons;
+    if (const auto* gguf = dynamic_cast<const GgufCheckpoint*>(&checkpoint)) {
+        std::string reason;
+        if (auto tokenizer = GgufTokenizer::fromCheckpoint(*gguf, &reason))
+            return tokenizer;
+        reasons.push_back(reason);
+    }
     const auto vocabularySize = modelVocabularySize(checkpoint);
     std::error_code error;
     const auto folder = std::filesystem::is_directory(checkpoint.path(), error)
         ? checkpoint.path()
         : (checkpoint.path().parent_path().empty() ? std::filesystem::path(".") : checkpoint.path().parent_path());
+    // Preference order: SentencePiece's own model file, then Hugging Face's JSON, then llama2.c's export.
     std::vector<std::filesystem::path> candidates = {folder / "tokenizer.bin"};
-    if (const auto* llama2c = dynamic_cast<const Llama2cCheckpoint*>(&checkpoint); llama2c && !llama2c->tokenizerPath().empty())
+    if (const auto* llama2c = dynamic_cast<const Llama2cCheckpoint*>(&checkpoint);
+        llama2c && !llama2c->tokenizerPath().empty())
         candidates.push_back(llama2c->tokenizerPath());
     for (const auto& candidate : candidates) {
         if (std::filesystem::is_regular_file(candidate, error))
             return std::make_shared<const Llama2cTokenizer>(candidate, vocabularySize);
     }
-    if (whyNot)
-        *whyNot = "no tokenizer found: looked for tokenizer.bin (llama2.c) or tok*.bin beside " + checkpoint.path().string();
+    reasons.push_back("no tokenizer.bin (llama2.c) or tok*.bin beside " + checkpoint.path().string());
+    if (whyNot) {
+        whyNot->clear();
+        for (const auto& reason : reasons)
+            *whyNot += (whyNot->empty() ? "" : "; ") + reason;
+    }
     return nullptr;
 }
 
