@@ -7,6 +7,7 @@
 #include "io/MappedFile.h"
 #include "model/GgufTokenizer.h"
 #include "model/Llama2cTokenizer.h"
+#include "model/SentencePieceTokenizer.h"
 
 #include <algorithm>
 
@@ -85,6 +86,7 @@ std::shared_ptr<const Tokenizer> loadTokenizer(const std::filesystem::path& path
         return tokenizer;
     }
     case TokenizerFormat::SentencePieceModel:
+        return std::make_shared<const SentencePieceTokenizer>(path);
     case TokenizerFormat::HuggingFaceJson:
         break;
     }
@@ -106,6 +108,17 @@ std::shared_ptr<const Tokenizer> findTokenizerFor(const Checkpoint& checkpoint, 
         ? checkpoint.path()
         : (checkpoint.path().parent_path().empty() ? std::filesystem::path(".") : checkpoint.path().parent_path());
     // Preference order: SentencePiece's own model file, then Hugging Face's JSON, then llama2.c's export.
+    // Files that exist but cannot be encoded with are skipped (and reported); malformed ones throw.
+    for (const auto& name : {"tokenizer.model"}) {
+        const auto candidate = folder / name;
+        if (!std::filesystem::is_regular_file(candidate, error))
+            continue;
+        try {
+            return loadTokenizer(candidate, vocabularySize);
+        } catch (const UnsupportedTokenizerError& unsupported) {
+            reasons.push_back(unsupported.what());
+        }
+    }
     std::vector<std::filesystem::path> candidates = {folder / "tokenizer.bin"};
     if (const auto* llama2c = dynamic_cast<const Llama2cCheckpoint*>(&checkpoint);
         llama2c && !llama2c->tokenizerPath().empty())
@@ -114,7 +127,8 @@ std::shared_ptr<const Tokenizer> findTokenizerFor(const Checkpoint& checkpoint, 
         if (std::filesystem::is_regular_file(candidate, error))
             return std::make_shared<const Llama2cTokenizer>(candidate, vocabularySize);
     }
-    reasons.push_back("no tokenizer.bin (llama2.c) or tok*.bin beside " + checkpoint.path().string());
+    reasons.push_back("no usable tokenizer.model, tokenizer.json or tokenizer.bin (or llama2.c tok*.bin) beside "
+        + checkpoint.path().string());
     if (whyNot) {
         whyNot->clear();
         for (const auto& reason : reasons)
