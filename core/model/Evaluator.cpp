@@ -227,9 +227,8 @@ ComparisonResult compareToBaseline(
     result.deltaPerplexity = result.compared.perplexity - result.base.perplexity;
     const double pc = result.compared.perplexity, pb = result.base.perplexity;
     const double varianceCompared = moments(nll).variance, varianceBase = moments(baseNll).variance;
-    const double deltaVariance = n > 1
-        ? (pc * pc * varianceCompared + pb * pb * varianceBase - 2 * pc * pb * covariance) / (n - 1)
-        : 0.0;
+    const double deltaVariance
+        = n > 1 ? (pc * pc * varianceCompared + pb * pb * varianceBase - 2 * pc * pb * covariance) / (n - 1) : 0.0;
     result.deltaPerplexityError = std::sqrt(std::max(0.0, deltaVariance));
 
     const auto kldMoments = moments(kld);

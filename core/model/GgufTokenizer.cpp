@@ -41,8 +41,8 @@ std::shared_ptr<const GgufTokenizer> GgufTokenizer::fromCheckpoint(const GgufChe
         if (!value->isArray() || ggufScalarSize(value->elementType) == 0)
             throw CheckpointError(gguf.path(), key, "is not a numeric array");
         if (value->count != count)
-            throw CheckpointError(gguf.path(), key, "holds " + std::to_string(value->count) + " values for "
-                    + std::to_string(count) + " tokens");
+            throw CheckpointError(gguf.path(), key,
+                "holds " + std::to_string(value->count) + " values for " + std::to_string(count) + " tokens");
         return value;
     };
     const auto* scores = numericArray("tokenizer.ggml.scores");

@@ -86,8 +86,8 @@ private:
 std::int64_t requireField(const Checkpoint& checkpoint, const std::optional<std::int64_t>& value, const char* field)
 {
     if (!value || *value <= 0)
-        throw CheckpointError(checkpoint.path(),
-            std::string("the model config has no '") + field + "', which the forward pass needs");
+        throw CheckpointError(
+            checkpoint.path(), std::string("the model config has no '") + field + "', which the forward pass needs");
     return *value;
 }
 
@@ -97,14 +97,15 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(const Checkpoint& checkpo
 {
     if (!checkpoint.config())
         throw CheckpointError(checkpoint.path(),
-            "no model config (config.json beside the weights, or GGUF metadata): the forward pass needs the architecture");
+            "no model config (config.json beside the weights, or GGUF metadata): the forward pass needs the "
+            "architecture");
     const auto& config = *checkpoint.config();
     const bool gguf = checkpoint.formatName().rfind("GGUF", 0) == 0;
     const std::string type = config.modelType;
     if (gguf ? type != "llama" : (type != "llama" && type != "mistral" && type != "qwen2" && !type.empty()))
         throw CheckpointError(checkpoint.path(),
-            "architecture '" + type + "' is not one the forward pass runs (" + (gguf ? "GGUF: llama" : "llama, mistral, qwen2")
-                + ")");
+            "architecture '" + type + "' is not one the forward pass runs ("
+                + (gguf ? "GGUF: llama" : "llama, mistral, qwen2") + ")");
 
     auto weights = std::shared_ptr<ModelWeights>(new ModelWeights());
     weights->m_sourcePath = checkpoint.path();
@@ -194,8 +195,8 @@ std::shared_ptr<const ModelWeights> ModelWeights::withOverrides(const Overrides&
         if (!target)
             throw std::invalid_argument("override for tensor '" + name + "': the model has no tensor of this name");
         if (!values || values->size() != static_cast<std::size_t>(target->elementCount()))
-            throw std::invalid_argument("override for tensor '" + name + "': "
-                + std::to_string(values ? values->size() : 0) + " values given, the tensor has "
+            throw std::invalid_argument("override for tensor '" + name
+                + "': " + std::to_string(values ? values->size() : 0) + " values given, the tensor has "
                 + std::to_string(target->elementCount()));
         target->values = values;
     }
@@ -215,8 +216,8 @@ std::vector<std::string> ModelWeights::linearTensorNames() const
 {
     std::vector<std::string> names;
     for (const auto& layer : m_layers)
-        for (const auto* t : {&layer.query, &layer.key, &layer.value, &layer.attentionOutput, &layer.gate, &layer.up,
-                 &layer.down})
+        for (const auto* t :
+            {&layer.query, &layer.key, &layer.value, &layer.attentionOutput, &layer.gate, &layer.up, &layer.down})
             names.push_back(t->name);
     names.push_back(m_tokenEmbedding.name);
     if (!m_tiedClassifier)

@@ -115,8 +115,8 @@ double averageBitsPerWeight(const ModelWeights& base, const std::map<std::string
     return weights > 0 ? bits / weights : 0.0;
 }
 
-std::vector<VariantQuality> compareVariants(const EvaluationBaseline& baseline, const std::vector<Variant>& variants,
-    Progress& progress, std::stop_token stop)
+std::vector<VariantQuality> compareVariants(
+    const EvaluationBaseline& baseline, const std::vector<Variant>& variants, Progress& progress, std::stop_token stop)
 {
     std::vector<VariantQuality> results;
     for (std::size_t i = 0; i < variants.size(); ++i) {

@@ -43,8 +43,8 @@ struct Variant
 };
 
 // Each variant against the baseline, in order; progress over all of them.
-std::vector<VariantQuality> compareVariants(const EvaluationBaseline& baseline, const std::vector<Variant>& variants,
-    Progress& progress, std::stop_token stop);
+std::vector<VariantQuality> compareVariants(
+    const EvaluationBaseline& baseline, const std::vector<Variant>& variants, Progress& progress, std::stop_token stop);
 
 // `family` with bits 2…8 (its format must be Int), each applied to the whole model.
 std::vector<VariantQuality> sweepBits(const EvaluationBaseline& baseline, const ModelWeights& base,

@@ -44,8 +44,8 @@ void applyRope(RowMajorMatrix& x, std::int64_t heads, const TransformerShape& sh
         const float position = static_cast<float>(firstPosition + t);
         for (std::int64_t i = 0; i < half; ++i) {
             const float frequency = 1.0f
-                / std::pow(static_cast<float>(shape.ropeTheta),
-                    static_cast<float>(2 * i) / static_cast<float>(headDim));
+                / std::pow(
+                    static_cast<float>(shape.ropeTheta), static_cast<float>(2 * i) / static_cast<float>(headDim));
             const float angle = position * frequency;
             cosines[i] = std::cos(angle);
             sines[i] = std::sin(angle);
@@ -190,12 +190,13 @@ RowMajorMatrix Transformer::forward(
     return logits;
 }
 
-std::vector<std::int32_t> Transformer::generateGreedy(
-    std::span<const std::int32_t> prompt, int count, std::span<const std::int32_t> stopTokens, std::stop_token stop) const
+std::vector<std::int32_t> Transformer::generateGreedy(std::span<const std::int32_t> prompt, int count,
+    std::span<const std::int32_t> stopTokens, std::stop_token stop) const
 {
     if (prompt.empty())
         throw std::invalid_argument("generate: the prompt has no tokens (it needs at least BOS)");
-    auto cache = newCache(std::min<std::int64_t>(shape().contextLength, static_cast<std::int64_t>(prompt.size()) + count));
+    auto cache
+        = newCache(std::min<std::int64_t>(shape().contextLength, static_cast<std::int64_t>(prompt.size()) + count));
     std::vector<std::int32_t> generated;
     RowMajorMatrix logits = forward(prompt, cache, nullptr, true);
     while (static_cast<int>(generated.size()) < count) {

@@ -102,16 +102,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("textFile");
         QTest::addColumn<int>("vocabulary");
         QTest::addRow("stories260K f32") << "models/stories260K-gguf/stories260K-f32.gguf"
-                                         << "models/stories260K/tok512.bin" << "text/tinystories-valid-head.txt" << 512;
+                                         << "models/stories260K/tok512.bin"
+                                         << "text/tinystories-valid-head.txt" << 512;
         QTest::addRow("stories260K q4_0") << "models/stories260K-gguf/stories260K-q4_0.gguf"
-                                          << "models/stories260K/tok512.bin" << "text/tinystories-valid-head.txt"
-                                          << 512;
-        QTest::addRow("lab-tinystories f32")
-            << "models/lab-tinystories-gguf/lab-tinystories-f32.gguf" << "models/lab-tinystories-llama2c/tokenizer.bin"
-            << "text/lab-tinystories-heldout.txt" << 2048;
-        QTest::addRow("lab-tinystories q4_k")
-            << "models/lab-tinystories-gguf/lab-tinystories-q4_k.gguf" << "models/lab-tinystories-llama2c/tokenizer.bin"
-            << "text/lab-tinystories-heldout.txt" << 2048;
+                                          << "models/stories260K/tok512.bin"
+                                          << "text/tinystories-valid-head.txt" << 512;
+        QTest::addRow("lab-tinystories f32") << "models/lab-tinystories-gguf/lab-tinystories-f32.gguf"
+                                             << "models/lab-tinystories-llama2c/tokenizer.bin"
+                                             << "text/lab-tinystories-heldout.txt" << 2048;
+        QTest::addRow("lab-tinystories q4_k") << "models/lab-tinystories-gguf/lab-tinystories-q4_k.gguf"
+                                              << "models/lab-tinystories-llama2c/tokenizer.bin"
+                                              << "text/lab-tinystories-heldout.txt" << 2048;
     }
 
     // Every story of the text (not only the protocol's 20 or 50): identical ids, and the text back.
@@ -152,14 +153,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<std::vector<std::int32_t>>("expected");
         const std::int32_t space = 259, a = 260, b = 261, ab = 262, spaceAb = 263;
-        QTest::addRow("merges up to '▁ab'") << QStringLiteral("ab") << std::vector<std::int32_t> {1, spaceAb};
-        QTest::addRow("leftmost pair on ties") << QStringLiteral("abab") << std::vector<std::int32_t> {1, spaceAb, ab};
-        QTest::addRow("no merge") << QStringLiteral("ba") << std::vector<std::int32_t> {1, space, b, a};
+        QTest::addRow("merges up to '▁ab'") << QStringLiteral("ab") << std::vector<std::int32_t>{1, spaceAb};
+        QTest::addRow("leftmost pair on ties") << QStringLiteral("abab") << std::vector<std::int32_t>{1, spaceAb, ab};
+        QTest::addRow("no merge") << QStringLiteral("ba") << std::vector<std::int32_t>{1, space, b, a};
         QTest::addRow("unknown code point as byte pieces")
-            << QStringLiteral("\u20ac") << std::vector<std::int32_t> {1, space, 0xE2 + 3, 0x82 + 3, 0xAC + 3};
-        QTest::addRow("space inside") << QStringLiteral("a ab") << std::vector<std::int32_t> {1, space, a, spaceAb};
+            << QStringLiteral("\u20ac") << std::vector<std::int32_t>{1, space, 0xE2 + 3, 0x82 + 3, 0xAC + 3};
+        QTest::addRow("space inside") << QStringLiteral("a ab") << std::vector<std::int32_t>{1, space, a, spaceAb};
         QTest::addRow("literal <s> is text, not BOS")
-            << QStringLiteral("<s>") << std::vector<std::int32_t> {1, space, '<' + 3, 's' + 3, '>' + 3};
+            << QStringLiteral("<s>") << std::vector<std::int32_t>{1, space, '<' + 3, 's' + 3, '>' + 3};
     }
 
     void smallVocabulary()
@@ -189,7 +190,8 @@ private Q_SLOTS:
         QTest::addRow("no tokenizer keys") << bare.build() << false << "no tokenizer.ggml.model";
         auto shortScores = ::smallVocabulary();
         shortScores.scoreCount = 10;
-        QTest::addRow("scores shorter than tokens") << ggufBytes(shortScores) << true << "holds 10 values for 264 tokens";
+        QTest::addRow("scores shorter than tokens")
+            << ggufBytes(shortScores) << true << "holds 10 values for 264 tokens";
         auto badType = ::smallVocabulary();
         badType.types[7] = 9;
         QTest::addRow("token type 9") << ggufBytes(badType) << true << "token 7 has type 9";

@@ -73,7 +73,8 @@ public:
         std::vector<std::vector<std::vector<double>>> keys(layers), vals(layers);
         std::vector<std::vector<double>> result;
         for (std::size_t pos = 0; pos < tokens.size(); ++pos) {
-            std::vector<double> x(embedding + std::size_t(tokens[pos]) * dim, embedding + std::size_t(tokens[pos] + 1) * dim);
+            std::vector<double> x(
+                embedding + std::size_t(tokens[pos]) * dim, embedding + std::size_t(tokens[pos] + 1) * dim);
             for (int l = 0; l < layers; ++l) {
                 auto xb = norm(x, rmsAtt + std::size_t(l) * dim);
                 auto q = matvec(wq + std::size_t(l) * dim * dim, xb, dim);
@@ -224,7 +225,8 @@ private Q_SLOTS:
         QTest::addRow("260K GGUF Q8_0") << s260 << sharedPath("models/stories260K-gguf/stories260K-q8_0.gguf") << 0.6;
         QTest::addRow("lab HF F32") << lab << sharedPath("models/lab-tinystories") << 1e-4;
         QTest::addRow("lab HF BF16") << lab << sharedPath("models/lab-tinystories-bf16") << 0.25;
-        QTest::addRow("lab GGUF F32") << lab << sharedPath("models/lab-tinystories-gguf/lab-tinystories-f32.gguf") << 1e-4;
+        QTest::addRow("lab GGUF F32") << lab << sharedPath("models/lab-tinystories-gguf/lab-tinystories-f32.gguf")
+                                      << 1e-4;
         QTest::addRow("lab GGUF Q8_0") << lab << sharedPath("models/lab-tinystories-gguf/lab-tinystories-q8_0.gguf")
                                        << 0.15;
     }
@@ -337,7 +339,8 @@ private Q_SLOTS:
             QSKIP("shared data not available");
         // A checkpoint whose config needs 5 layers but which holds only 4.
         QTemporaryDir dir;
-        QVERIFY(QFile::copy(source + QStringLiteral("/model.safetensors"), dir.filePath(QStringLiteral("model.safetensors"))));
+        QVERIFY(QFile::copy(
+            source + QStringLiteral("/model.safetensors"), dir.filePath(QStringLiteral("model.safetensors"))));
         QFile config(source + QStringLiteral("/config.json"));
         QVERIFY(config.open(QIODevice::ReadOnly));
         auto text = config.readAll();
