@@ -44,10 +44,9 @@ nlohmann::json qualityJson(const VariantQuality& v)
         {"perplexity", q.compared.perplexity}, {"perplexity_error", q.compared.perplexityError},
         {"delta_perplexity", q.deltaPerplexity}, {"delta_perplexity_error", q.deltaPerplexityError},
         {"ln_perplexity_ratio", q.lnPerplexityRatio}, {"ln_perplexity_ratio_error", q.lnPerplexityRatioError},
-        {"mean_kld", q.meanKld}, {"mean_kld_error", q.meanKldError}, {"median_kld", q.medianKld},
-        {"p90_kld", q.p90Kld}, {"p95_kld", q.p95Kld}, {"p99_kld", q.p99Kld}, {"max_kld", q.maxKld},
-        {"same_top", q.sameTopFraction}, {"same_top_error", q.sameTopError}, {"rms_delta_p", q.rmsDeltaP},
-        {"rms_delta_p_error", q.rmsDeltaPError}};
+        {"mean_kld", q.meanKld}, {"mean_kld_error", q.meanKldError}, {"median_kld", q.medianKld}, {"p90_kld", q.p90Kld},
+        {"p95_kld", q.p95Kld}, {"p99_kld", q.p99Kld}, {"max_kld", q.maxKld}, {"same_top", q.sameTopFraction},
+        {"same_top_error", q.sameTopError}, {"rms_delta_p", q.rmsDeltaP}, {"rms_delta_p_error", q.rmsDeltaPError}};
 }
 
 std::string qualityLine(const VariantQuality& v)
@@ -94,7 +93,8 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options)
     command->add_option("--tokenizer", options.tokenizer, "Tokenizer file (default: the one beside or inside MODEL)");
     command->add_option("--text", options.text, "UTF-8 text file to evaluate on")->required();
     command->add_option("--doc-separator", options.separator, "Split the text into documents on this string");
-    command->add_option("--skip-docs", options.skipDocuments, "Skip the first N documents")->check(CLI::NonNegativeNumber);
+    command->add_option("--skip-docs", options.skipDocuments, "Skip the first N documents")
+        ->check(CLI::NonNegativeNumber);
     command->add_option("--max-docs", options.maxDocuments, "Use at most N documents")->check(CLI::NonNegativeNumber);
     command->add_option("--tokens", options.tokens, "Predict at most N tokens")->check(CLI::NonNegativeNumber);
     command->add_option("--context", options.context, "Window length (default: the model's context)")
@@ -128,18 +128,19 @@ int runEval(const EvalOptions& options, std::ostream& out, std::ostream& err)
             throw UsageError("--mixed-budget needs an intN --compare-scheme");
         const auto start = std::chrono::steady_clock::now();
         const auto runnable = loadRunnableModel(options.model, options.tokenizer);
-        const auto documents = splitDocuments(
-            readText(options.text), {options.separator, options.skipDocuments, options.maxDocuments});
+        const auto documents
+            = splitDocuments(readText(options.text), {options.separator, options.skipDocuments, options.maxDocuments});
         const auto context = options.context > 0 ? std::min(options.context, runnable.weights->shape().contextLength)
                                                  : runnable.weights->shape().contextLength;
         auto windows = makeWindows(tokenizeDocuments(documents, *runnable.tokenizer), context, options.tokens);
         if (windows.empty())
-            throw CheckpointError(options.text, "the text gives no tokens to predict (no document of 2 tokens or more)");
+            throw CheckpointError(
+                options.text, "the text gives no tokens to predict (no document of 2 tokens or more)");
         const Transformer model(runnable.weights);
         Progress progress;
         nlohmann::json json = {{"model", options.model}, {"format", runnable.checkpoint->formatName()},
-            {"tokenizer", runnable.tokenizer->description()}, {"text", options.text},
-            {"documents", documents.size()}, {"context", context}};
+            {"tokenizer", runnable.tokenizer->description()}, {"text", options.text}, {"documents", documents.size()},
+            {"context", context}};
         if (!spec) {
             const auto result = evaluatePerplexity(model, windows, progress, {});
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -149,8 +150,9 @@ int runEval(const EvalOptions& options, std::ostream& out, std::ostream& err)
                 out << json.dump(2) << '\n';
             } else {
                 char line[256];
-                std::snprintf(line, sizeof line, "perplexity %.4f ± %.4f over %lld tokens (%lld windows, %zu documents)\n",
-                    result.perplexity, result.perplexityError, static_cast<long long>(result.tokens),
+                std::snprintf(line, sizeof line,
+                    "perplexity %.4f ± %.4f over %lld tokens (%lld windows, %zu documents)\n", result.perplexity,
+                    result.perplexityError, static_cast<long long>(result.tokens),
                     static_cast<long long>(result.windows), documents.size());
                 out << line;
             }
@@ -172,8 +174,8 @@ int runEval(const EvalOptions& options, std::ostream& out, std::ostream& err)
         for (const auto& name : quantised)
             parameters += runnable.weights->find(name)->elementCount();
         const auto compared = compareVariants(*baseline,
-            {{spec->name(), variantWeights, averageBitsPerWeight(*runnable.weights, assignment), parameters}},
-            progress, {})[0];
+            {{spec->name(), variantWeights, averageBitsPerWeight(*runnable.weights, assignment), parameters}}, progress,
+            {})[0];
         json["compared"] = qualityJson(compared);
         json["compared"]["scheme"] = spec->name();
         json["compared"]["tensors_quantised"] = quantised.size();
@@ -210,7 +212,8 @@ int runEval(const EvalOptions& options, std::ostream& out, std::ostream& err)
             }
         }
         if (options.mixedBudget > 0) {
-            const auto plan = proposeMixedPrecision(*baseline, *runnable.weights, *spec, options.mixedBudget, progress, {});
+            const auto plan
+                = proposeMixedPrecision(*baseline, *runnable.weights, *spec, options.mixedBudget, progress, {});
             nlohmann::json assignmentJson = nlohmann::json::object();
             for (const auto& [name, s] : plan.assignment)
                 assignmentJson[name] = s.name();

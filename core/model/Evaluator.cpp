@@ -192,7 +192,8 @@ ComparisonResult compareToBaseline(
             const auto target = static_cast<std::size_t>(windows[w].targets[t]);
             part.nll.push_back(-logProbs[target]);
             part.kld.push_back(std::max(0.0, kld)); // a sum of rounded terms can dip below zero
-            part.deltaP.push_back(std::exp(logProbs[target]) - std::exp(static_cast<double>(base(row, target))));
+            part.deltaP.push_back(std::exp(static_cast<double>(static_cast<float>(logProbs[target])))
+                - std::exp(static_cast<double>(base(row, target))));
             part.sameTop.push_back(static_cast<Eigen::Index>(comparedTop) == baseTop);
         }
     });

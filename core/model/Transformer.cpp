@@ -84,22 +84,19 @@ void attend(const RowMajorMatrix& q, const RowMajorMatrix& keys, const RowMajorM
             const auto h = pair % shape.heads;
             const auto kvOffset = (h / group) * headDim;
             const auto visible = firstPosition + t + 1;
-            const auto query = q.row(t).segment(h * headDim, headDim);
             scores.resize(static_cast<std::size_t>(visible));
-            float maximum = -std::numeric_limits<float>::infinity();
-            for (std::int64_t j = 0; j < visible; ++j) {
-                scores[j] = query.dot(keys.row(j).segment(kvOffset, headDim)) * scale;
-                maximum = std::max(maximum, scores[j]);
-            }
+            dotRows(q.row(t).data() + h * headDim, keys.data() + kvOffset, keys.cols(), visible, headDim, scale,
+                scores.data());
+            const float maximum = *std::max_element(scores.begin(), scores.end());
             float sum = 0.0f;
             for (auto& s : scores) {
                 s = std::exp(s - maximum);
                 sum += s;
             }
-            auto result = out.row(t).segment(h * headDim, headDim);
-            result.setZero();
-            for (std::int64_t j = 0; j < visible; ++j)
-                result += (scores[j] / sum) * values.row(j).segment(kvOffset, headDim);
+            for (auto& s : scores)
+                s /= sum;
+            accumulateRows(scores.data(), values.data() + kvOffset, values.cols(), visible, headDim,
+                out.row(t).data() + h * headDim);
         }
     });
 }
