@@ -202,55 +202,70 @@ MixedPrecisionPlan proposeMixedPrecision(const EvaluationBaseline& baseline, con
     if (uniformBits < 3)
         throw std::invalid_argument("a budget of " + std::to_string(budgetBitsPerWeight)
             + " bits per weight is below what " + withBits(3).name() + " needs");
-    const auto low = withBits(uniformBits - 1);
-    const auto high = withBits(std::min(8, uniformBits + 1));
+    std::vector<QuantSpec> levels;
+    for (int bits = std::max(2, uniformBits - 1); bits <= std::min(8, uniformBits + 1); ++bits)
+        levels.push_back(withBits(bits));
 
-    progress.setStep("sensitivity at " + low.name(), 0.0);
-    auto sensitivityProgress = subProgress(progress, 0, 2);
-    const auto sensitivity = tensorSensitivity(baseline, base, low, sensitivityProgress, stop);
-
-    auto assignment = uniformAssignment(names, low);
-    const double weights = static_cast<double>(parameterCount(base, names));
-    double bits = averageBitsPerWeight(base, assignment) * weights;
-    const double allowed = budgetBitsPerWeight * weights;
-    const auto cost = [&](const std::string& name, const QuantSpec& from, const QuantSpec& to) {
+    // ΔKLD of each tensor alone at each level (measured), and what each level costs in bits.
+    std::map<std::string, std::vector<double>> kld, cost;
+    for (std::size_t level = 0; level < levels.size(); ++level) {
+        progress.setStep("sensitivity at " + levels[level].name(),
+            static_cast<double>(level) / static_cast<double>(levels.size() + 1));
+        auto inner = subProgress(progress, level, levels.size() + 1);
+        for (const auto& s : tensorSensitivity(baseline, base, levels[level], inner, stop))
+            kld[s.label].push_back(s.quality.meanKld);
+    }
+    for (const auto& name : names) {
         const auto* t = base.find(name);
-        const auto r = static_cast<std::uint64_t>(t->rows), c = static_cast<std::uint64_t>(t->columns);
-        return static_cast<double>(t->elementCount()) * (to.bitsPerWeight(r, c) - from.bitsPerWeight(r, c));
-    };
-    // Most ΔKLD removed per bit spent first.
-    std::vector<const VariantQuality*> order;
-    for (const auto& s : sensitivity)
-        order.push_back(&s);
-    std::stable_sort(order.begin(), order.end(), [&](const VariantQuality* a, const VariantQuality* b) {
-        return a->quality.meanKld / cost(a->label, low, high) > b->quality.meanKld / cost(b->label, low, high);
-    });
-    for (const auto* s : order) {
-        const double extra = cost(s->label, low, high);
-        if (bits + extra <= allowed) {
-            assignment[s->label] = high;
-            bits += extra;
-        }
+        for (const auto& spec : levels)
+            cost[name].push_back(static_cast<double>(t->elementCount())
+                * spec.bitsPerWeight(static_cast<std::uint64_t>(t->rows), static_cast<std::uint64_t>(t->columns)));
     }
-    // What is left of the budget lifts the next most sensitive tensors one level.
-    for (const auto* s : order) {
-        const double extra = cost(s->label, low, withBits(uniformBits));
-        if (assignment[s->label] == low && bits + extra <= allowed) {
-            assignment[s->label] = withBits(uniformBits);
-            bits += extra;
-        }
+    // Greedy multiple-choice knapsack: from the lowest level everywhere, repeatedly take the raise
+    // (to any higher level) that removes the most ΔKLD per bit and still fits the budget.
+    const double allowed = budgetBitsPerWeight * static_cast<double>(parameterCount(base, names));
+    std::map<std::string, std::size_t> chosen;
+    double bits = 0.0;
+    for (const auto& name : names) {
+        chosen[name] = 0;
+        bits += cost[name][0];
     }
+    while (true) {
+        const std::string* bestName = nullptr;
+        std::size_t bestLevel = 0;
+        double bestGain = 0.0;
+        for (const auto& name : names) {
+            const auto current = chosen[name];
+            for (auto level = current + 1; level < levels.size(); ++level) {
+                const double extra = cost[name][level] - cost[name][current];
+                const double gain = (kld[name][current] - kld[name][level]) / extra;
+                if (bits + extra <= allowed && gain > bestGain) {
+                    bestGain = gain;
+                    bestName = &name;
+                    bestLevel = level;
+                }
+            }
+        }
+        if (!bestName)
+            break;
+        bits += cost[*bestName][bestLevel] - cost[*bestName][chosen[*bestName]];
+        chosen[*bestName] = bestLevel;
+    }
+    std::map<std::string, QuantSpec> assignment;
+    for (const auto& [name, level] : chosen)
+        assignment[name] = levels[level];
+    const double weights = static_cast<double>(parameterCount(base, names));
 
     MixedPrecisionPlan plan;
     plan.assignment = assignment;
     plan.bitsPerWeight = averageBitsPerWeight(base, assignment);
     const auto uniform = uniformAssignment(names, withBits(uniformBits));
     const std::vector<Variant> variants{
-        {"mixed " + low.name() + " / " + withBits(uniformBits).name() + " / " + high.name(),
-            quantizedWeights(base, assignment, stop), plan.bitsPerWeight, static_cast<std::int64_t>(weights)},
+        {"mixed " + levels.front().name() + " … " + levels.back().name(), quantizedWeights(base, assignment, stop),
+            plan.bitsPerWeight, static_cast<std::int64_t>(weights)},
         {"uniform " + withBits(uniformBits).name(), quantizedWeights(base, uniform, stop),
             averageBitsPerWeight(base, uniform), static_cast<std::int64_t>(weights)}};
-    auto measureProgress = subProgress(progress, 1, 2);
+    auto measureProgress = subProgress(progress, levels.size(), levels.size() + 1);
     const auto measured = compareVariants(baseline, variants, measureProgress, stop);
     plan.mixed = measured[0];
     plan.uniform = measured[1];

@@ -66,10 +66,11 @@ struct MixedPrecisionPlan
 };
 
 // Rule: the uniform level b is the highest bit-width of `family` whose storage fits the budget.
-// Every tensor starts one level lower (b − 1); sensitivity is measured at that level, one tensor at
-// a time; then tensors are raised to b + 1 in order of ΔKLD per extra bit stored, as long as the
-// average stays within the budget, and the result is measured. Throws std::invalid_argument when
-// the budget is below the family's 3-bit storage.
+// Each tensor may take b − 1, b or b + 1 bits; the ΔKLD of quantising it alone is measured at each
+// level; starting from b − 1 everywhere, the raise removing the most ΔKLD per stored bit that still
+// fits is taken until none fits (greedy multiple-choice knapsack; ΔKLD assumed additive). The
+// assignment and uniform b are then measured on the baseline's tokens (the same tokens the
+// sensitivities came from). Throws std::invalid_argument when the budget is below 3-bit storage.
 MixedPrecisionPlan proposeMixedPrecision(const EvaluationBaseline& baseline, const ModelWeights& base,
     const QuantSpec& family, double budgetBitsPerWeight, Progress& progress, std::stop_token stop);
 

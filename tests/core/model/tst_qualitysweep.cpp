@@ -47,7 +47,7 @@ private Q_SLOTS:
     {
         if (!QFile::exists(QString::fromStdString(labPath)))
             QSKIP("shared data not available");
-        m_fixture = labFixture(512);
+        m_fixture = labFixture(256);
         QVERIFY(m_fixture.baseline);
     }
 
