@@ -20,7 +20,7 @@ QStringList evalArguments(const QStringList& extra)
 {
     return QStringList{QStringLiteral("eval"), sampleDir, QStringLiteral("--text"), sampleText,
                QStringLiteral("--doc-separator"), QStringLiteral("<|endoftext|>"), QStringLiteral("--json")}
-        + extra;
+    + extra;
 }
 
 QJsonObject jsonOf(const complab::test::CliRun& run)
@@ -51,10 +51,10 @@ private Q_SLOTS:
 
     void compareScheme()
     {
-        const auto q8 = jsonOf(runCli(evalArguments(
-            {QStringLiteral("--tokens"), QStringLiteral("300"), QStringLiteral("--compare-scheme"), QStringLiteral("q8_0")})));
-        const auto int2 = jsonOf(runCli(evalArguments(
-            {QStringLiteral("--tokens"), QStringLiteral("300"), QStringLiteral("--compare-scheme"), QStringLiteral("int2")})));
+        const auto q8 = jsonOf(runCli(evalArguments({QStringLiteral("--tokens"), QStringLiteral("300"),
+            QStringLiteral("--compare-scheme"), QStringLiteral("q8_0")})));
+        const auto int2 = jsonOf(runCli(evalArguments({QStringLiteral("--tokens"), QStringLiteral("300"),
+            QStringLiteral("--compare-scheme"), QStringLiteral("int2")})));
         const auto a = q8.value(QStringLiteral("compared")).toObject();
         const auto b = int2.value(QStringLiteral("compared")).toObject();
         QCOMPARE(q8.value(QStringLiteral("tokens")).toInt(), 300);
@@ -98,16 +98,16 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("mentions");
         QTest::addRow("missing text file") << QStringList{QStringLiteral("eval"), sampleDir, QStringLiteral("--text"),
-            QStringLiteral("/nonexistent/text.txt")} << 2 << QStringLiteral("/nonexistent/text.txt");
+            QStringLiteral("/nonexistent/text.txt")}
+                                           << 2 << QStringLiteral("/nonexistent/text.txt");
         QTest::addRow("unknown scheme") << evalArguments({QStringLiteral("--compare-scheme"), QStringLiteral("int9")})
                                         << 1 << QStringLiteral("int9");
         QTest::addRow("not a model") << QStringList{QStringLiteral("eval"), sampleText, QStringLiteral("--text"),
             sampleText} << 2 << QStringLiteral("lab-tinystories-heldout.txt");
         QTest::addRow("no --text") << QStringList{QStringLiteral("eval"), sampleDir} << 1 << QStringLiteral("--text");
-        QTest::addRow("text with nothing to predict")
-            << QStringList{QStringLiteral("eval"), sampleDir, QStringLiteral("--text"), sampleText,
-                   QStringLiteral("--skip-docs"), QStringLiteral("1000")}
-            << 2 << QStringLiteral("no tokens to predict");
+        QTest::addRow("text with nothing to predict") << QStringList{QStringLiteral("eval"), sampleDir,
+            QStringLiteral("--text"), sampleText, QStringLiteral("--skip-docs"), QStringLiteral("1000")}
+                                                      << 2 << QStringLiteral("no tokens to predict");
         QTest::addRow("mixed budget without scheme")
             << evalArguments({QStringLiteral("--mixed-budget"), QStringLiteral("4")}) << 1
             << QStringLiteral("--compare-scheme");
