@@ -4,8 +4,8 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <new>
 #include <fcntl.h>
+#include <new>
 #include <poll.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -107,7 +107,8 @@ std::string runIsolated(const std::function<std::string()>& work, std::chrono::m
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     char chunk[65536];
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left
+            = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             timedOut = true;
             break;
@@ -136,7 +137,8 @@ std::string runIsolated(const std::function<std::string()>& work, std::chrono::m
         throw IsolatedCallError(IsolatedCallError::Kind::TimedOut,
             "it was still running after " + seconds.substr(0, seconds.find('.') + 2) + " s and was stopped");
     if (WIFSIGNALED(status))
-        throw IsolatedCallError(IsolatedCallError::Kind::Crashed, "it crashed (" + describeSignal(WTERMSIG(status)) + ")");
+        throw IsolatedCallError(
+            IsolatedCallError::Kind::Crashed, "it crashed (" + describeSignal(WTERMSIG(status)) + ")");
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || answer.empty())
         throw IsolatedCallError(IsolatedCallError::Kind::Crashed,
             "it failed (exit status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")");
