@@ -72,7 +72,7 @@ ModelSpec smallModel(bool withBytes = true)
         std::snprintf(name, sizeof name, "<0x%02X>", byte);
         spec.pieces.emplace_back(name, 0.0f, 6);
     }
-    for (const auto& [piece, score] : std::vector<std::pair<QByteArray, float>> {
+    for (const auto& [piece, score] : std::vector<std::pair<QByteArray, float>>{
              {metaSpace, -1.0f}, {"a", -2.0f}, {"b", -3.0f}, {"ab", -4.0f}, {metaSpace + "ab", -5.0f}})
         spec.pieces.emplace_back(piece, score, 1);
     spec.byteFallback = withBytes;
@@ -182,23 +182,23 @@ private Q_SLOTS:
         QTest::addColumn<std::vector<std::int32_t>>("expected");
         QTest::addColumn<QString>("decoded");
         const std::int32_t space = 259, a = 260, b = 261, ab = 262, spaceAb = 263;
-        QTest::addRow("merge") << true << QStringLiteral("ab") << std::vector<std::int32_t> {1, spaceAb}
+        QTest::addRow("merge") << true << QStringLiteral("ab") << std::vector<std::int32_t>{1, spaceAb}
                                << QStringLiteral("ab");
-        QTest::addRow("ties: leftmost") << true << QStringLiteral("abab") << std::vector<std::int32_t> {1, spaceAb, ab}
+        QTest::addRow("ties: leftmost") << true << QStringLiteral("abab") << std::vector<std::int32_t>{1, spaceAb, ab}
                                         << QStringLiteral("abab");
-        QTest::addRow("extra spaces removed") << true << QStringLiteral("  a   ab  ")
-                                              << std::vector<std::int32_t> {1, space, a, spaceAb}
-                                              << QStringLiteral("a ab");
-        QTest::addRow("only spaces") << true << QStringLiteral("   ") << std::vector<std::int32_t> {1} << QString();
+        QTest::addRow("extra spaces removed")
+            << true << QStringLiteral("  a   ab  ") << std::vector<std::int32_t>{1, space, a, spaceAb}
+            << QStringLiteral("a ab");
+        QTest::addRow("only spaces") << true << QStringLiteral("   ") << std::vector<std::int32_t>{1} << QString();
         QTest::addRow("byte fallback after merging")
-            << true << QStringLiteral("b\u20ac") << std::vector<std::int32_t> {1, space, b, 0xE2 + 3, 0x82 + 3, 0xAC + 3}
+            << true << QStringLiteral("b\u20ac") << std::vector<std::int32_t>{1, space, b, 0xE2 + 3, 0x82 + 3, 0xAC + 3}
             << QStringLiteral("b\u20ac");
-        QTest::addRow("newline is not a space") << true << QStringLiteral("a\nb")
-                                                << std::vector<std::int32_t> {1, space, a, 0x0A + 3, b}
-                                                << QStringLiteral("a\nb");
-        QTest::addRow("no byte pieces: unknown") << false << QStringLiteral("a\u20acb")
-                                                 << std::vector<std::int32_t> {1, 3, 4, 0, 5}
-                                                 << QStringLiteral("a<unk>b");
+        QTest::addRow("newline is not a space")
+            << true << QStringLiteral("a\nb") << std::vector<std::int32_t>{1, space, a, 0x0A + 3, b}
+            << QStringLiteral("a\nb");
+        QTest::addRow("no byte pieces: unknown")
+            << false << QStringLiteral("a\u20acb") << std::vector<std::int32_t>{1, 3, 4, 0, 5}
+            << QStringLiteral("a<unk>b");
     }
 
     void smallModel()
@@ -226,7 +226,8 @@ private Q_SLOTS:
         QTest::addRow("unigram") << modelBytes(unigram) << "SentencePiece unigram model: not supported";
         auto nfkc = ::smallModel();
         nfkc.charsmap = QByteArray(64, '\x01');
-        QTest::addRow("character map") << modelBytes(nfkc) << "normalizer 'nmt_nfkc' applies a precompiled character map";
+        QTest::addRow("character map") << modelBytes(nfkc)
+                                       << "normalizer 'nmt_nfkc' applies a precompiled character map";
     }
 
     // Unsupported, not malformed: loadTokenizer says so, findTokenizerFor moves on to tokenizer.bin.
@@ -265,8 +266,8 @@ private Q_SLOTS:
         const QByteArray valid = modelBytes(::smallModel());
         const QByteArray piece = lengthDelimited(1, lengthDelimited(1, "x") + floatField(2, -1.0f));
         QTest::addRow("truncated varint") << valid + QByteArray("\x08\xFF", 2) << "varint truncated";
-        QTest::addRow("eleven-byte varint") << valid + key(4, 0) + QByteArray(10, '\xFF') + QByteArray(1, '\x01')
-                                            << "varint longer than 10 bytes";
+        QTest::addRow("eleven-byte varint")
+            << valid + key(4, 0) + QByteArray(10, '\xFF') + QByteArray(1, '\x01') << "varint longer than 10 bytes";
         QTest::addRow("length past the end") << valid.left(valid.size() - 3) << "remain";
         QTest::addRow("huge length") << valid + key(1, 2) + varint(std::uint64_t(1) << 62) << "declares";
         QTest::addRow("wire type 3 (group)") << valid + key(7, 3) << "unsupported wire type 3";
