@@ -4,6 +4,7 @@
 #include "InspectCommand.h"
 #include "QuantErrorCommand.h"
 #include "QuantizeCommand.h"
+#include "TokenizeCommand.h"
 
 #include <CLI/CLI.hpp>
 
@@ -31,6 +32,9 @@ int main(int argc, char** argv)
     complab::cli::QuantizeOptions quantizeOptions;
     auto* quantizeCommand = complab::cli::addQuantizeCommand(app, quantizeOptions);
 
+    complab::cli::TokenizeOptions tokenizeOptions;
+    auto* tokenizeCommand = complab::cli::addTokenizeCommand(app, tokenizeOptions);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -52,5 +56,7 @@ int main(int argc, char** argv)
         return complab::cli::runQuantError(quantErrorOptions, std::cout, std::cerr);
     if (quantizeCommand->parsed())
         return complab::cli::runQuantize(quantizeOptions, std::cout, std::cerr);
+    if (tokenizeCommand->parsed())
+        return complab::cli::runTokenize(tokenizeOptions, std::cout, std::cerr);
     return 1;
 }

@@ -74,8 +74,9 @@ Json llamaStyleJson(const Tokenizer& sentencePiece)
         {"pre_tokenizer", nullptr},
         {"post_processor",
             {{"type", "TemplateProcessing"},
-                {"single", Json::array({{{"SpecialToken", {{"id", "<s>"}, {"type_id", 0}}}},
-                               {{"Sequence", {{"id", "A"}, {"type_id", 0}}}}})}}},
+                {"single",
+                    Json::array({{{"SpecialToken", {{"id", "<s>"}, {"type_id", 0}}}},
+                        {{"Sequence", {{"id", "A"}, {"type_id", 0}}}}})}}},
         {"model",
             {{"type", "BPE"}, {"unk_token", "<unk>"}, {"byte_fallback", true}, {"fuse_unk", true}, {"vocab", vocab},
                 {"merges", mergeList}}}};
@@ -166,18 +167,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<std::vector<std::string>>("words");
-        QTest::addRow("words and contractions") << QStringLiteral("Hello world's end")
-                                                << std::vector<std::string> {"Hello", " world", "'s", " end"};
-        QTest::addRow("numbers and punctuation") << QStringLiteral("in 1999, ok!?")
-                                                 << std::vector<std::string> {"in", " 1999", ",", " ok", "!?"};
-        QTest::addRow("runs of spaces") << QStringLiteral("a   b  ")
-                                        << std::vector<std::string> {"a", "  ", " b", "  "};
-        QTest::addRow("newlines") << QStringLiteral("a\n\nb") << std::vector<std::string> {"a", "\n", "\n", "b"};
+        QTest::addRow("words and contractions")
+            << QStringLiteral("Hello world's end") << std::vector<std::string>{"Hello", " world", "'s", " end"};
+        QTest::addRow("numbers and punctuation")
+            << QStringLiteral("in 1999, ok!?") << std::vector<std::string>{"in", " 1999", ",", " ok", "!?"};
+        QTest::addRow("runs of spaces") << QStringLiteral("a   b  ") << std::vector<std::string>{"a", "  ", " b", "  "};
+        QTest::addRow("newlines") << QStringLiteral("a\n\nb") << std::vector<std::string>{"a", "\n", "\n", "b"};
         QTest::addRow("non-ASCII letters") << QStringLiteral("caf\u00e9 \u00fcber")
-                                           << std::vector<std::string> {"caf\xC3\xA9", " \xC3\xBC" "ber"};
-        QTest::addRow("'re 've 'll 'd 'm 't") << QStringLiteral("we're I've we'll he'd I'm don't")
-                                              << std::vector<std::string> {"we", "'re", " I", "'ve", " we", "'ll", " he",
-                                                     "'d", " I", "'m", " don", "'t"};
+                                           << std::vector<std::string>{"caf\xC3\xA9",
+                                                  " \xC3\xBC"
+                                                  "ber"};
+        QTest::addRow("'re 've 'll 'd 'm 't")
+            << QStringLiteral("we're I've we'll he'd I'm don't")
+            << std::vector<std::string>{"we", "'re", " I", "'ve", " we", "'ll", " he", "'d", " I", "'m", " don", "'t"};
     }
 
     void gpt2Split()
@@ -195,14 +197,15 @@ private Q_SLOTS:
         QTest::addColumn<std::vector<std::int32_t>>("expected");
         const std::int32_t hello = 261, spaceThe = 258, he = 256, spaceT = 257, endOfText = 262;
         const std::int32_t space = 0x20; // ids are byte values here; the piece is "Ġ" (U+0120)
-        QTest::addRow("merges by rank") << QStringLiteral("hello the")
-                                        << std::vector<std::int32_t> {hello, spaceThe};
-        QTest::addRow("merge into a word-initial piece") << QStringLiteral(" th") << std::vector<std::int32_t> {spaceT, 'h'};
-        QTest::addRow("partial") << QStringLiteral("hex") << std::vector<std::int32_t> {he, 'x'};
-        QTest::addRow("double space") << QStringLiteral("a  b") << std::vector<std::int32_t> {'a', space, space, 'b'};
-        QTest::addRow("bytes of a euro sign") << QStringLiteral("\u20ac") << std::vector<std::int32_t> {0xE2, 0x82, 0xAC};
-        QTest::addRow("added token cut out first") << QStringLiteral("hello<|endoftext|>hello")
-                                                   << std::vector<std::int32_t> {hello, endOfText, hello};
+        QTest::addRow("merges by rank") << QStringLiteral("hello the") << std::vector<std::int32_t>{hello, spaceThe};
+        QTest::addRow("merge into a word-initial piece")
+            << QStringLiteral(" th") << std::vector<std::int32_t>{spaceT, 'h'};
+        QTest::addRow("partial") << QStringLiteral("hex") << std::vector<std::int32_t>{he, 'x'};
+        QTest::addRow("double space") << QStringLiteral("a  b") << std::vector<std::int32_t>{'a', space, space, 'b'};
+        QTest::addRow("bytes of a euro sign")
+            << QStringLiteral("\u20ac") << std::vector<std::int32_t>{0xE2, 0x82, 0xAC};
+        QTest::addRow("added token cut out first")
+            << QStringLiteral("hello<|endoftext|>hello") << std::vector<std::int32_t>{hello, endOfText, hello};
     }
 
     void gpt2Style()
@@ -234,22 +237,24 @@ private Q_SLOTS:
         using P = Json::json_pointer;
         QTest::addRow("not JSON") << "{\"model\": " << false << "tokenizer.json: [json.exception.parse_error";
         QTest::addRow("no model") << "{\"version\": \"1.0\"}" << false << "no \"model\" object";
-        QTest::addRow("vocab not an object") << with(P("/model/vocab"), Json::array()) << false << "model.vocab is not an object";
+        QTest::addRow("vocab not an object")
+            << with(P("/model/vocab"), Json::array()) << false << "model.vocab is not an object";
         QTest::addRow("negative id") << with(P("/model/vocab/a"), -4) << false << "id -4 is not below";
-        QTest::addRow("huge id") << with(P("/model/vocab/a"), 2000000000) << false << "id 2000000000 is not below the 263";
+        QTest::addRow("huge id") << with(P("/model/vocab/a"), 2000000000) << false
+                                 << "id 2000000000 is not below the 263";
         QTest::addRow("merge of a missing piece") << with(P("/model/merges/0"), Json::array({"h", "zz"})) << false
                                                   << "merge 0 (\"h\", \"zz\") names a piece missing";
-        QTest::addRow("merge with three parts") << with(P("/model/merges/1"), "a b c") << false << "merge 1 \"a b c\" is not two pieces";
+        QTest::addRow("merge with three parts")
+            << with(P("/model/merges/1"), "a b c") << false << "merge 1 \"a b c\" is not two pieces";
         QTest::addRow("merge of the wrong type") << with(P("/model/merges/2"), 7) << false << "merge 2 is neither";
-        QTest::addRow("added token without content") << with(P("/added_tokens/0/content"), nullptr) << false
-                                                     << "lacks id or content";
+        QTest::addRow("added token without content")
+            << with(P("/added_tokens/0/content"), nullptr) << false << "lacks id or content";
         QTest::addRow("WordPiece") << with(P("/model/type"), "WordPiece") << true << "model type 'WordPiece'";
         QTest::addRow("Unigram") << with(P("/model/type"), "Unigram") << true << "model type 'Unigram'";
         QTest::addRow("NFKC normalizer") << with(P("/normalizer"), {{"type", "NFKC"}}) << true << "normalizer 'NFKC'";
-        QTest::addRow("Llama 3 pre-tokenizers")
-            << with(P("/pre_tokenizer"),
-                   {{"type", "Sequence"}, {"pretokenizers", Json::array({{{"type", "Split"}}, {{"type", "ByteLevel"}}})}})
-            << true << "a sequence of pre-tokenizers";
+        QTest::addRow("Llama 3 pre-tokenizers") << with(P("/pre_tokenizer"),
+            {{"type", "Sequence"}, {"pretokenizers", Json::array({{{"type", "Split"}}, {{"type", "ByteLevel"}}})}})
+                                                << true << "a sequence of pre-tokenizers";
         QTest::addRow("subword prefix") << with(P("/model/continuing_subword_prefix"), "##") << true
                                         << "continuing_subword_prefix";
     }
