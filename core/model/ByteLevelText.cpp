@@ -32,7 +32,11 @@ std::pair<std::uint32_t, std::size_t> decodeUtf8(std::string_view text, std::siz
 {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char first = byte(at);
-    const std::size_t length = first < 0x80 ? 1 : (first >> 5) == 6 ? 2 : (first >> 4) == 14 ? 3 : (first >> 3) == 30 ? 4 : 0;
+    const std::size_t length = first < 0x80 ? 1
+        : (first >> 5) == 6                 ? 2
+        : (first >> 4) == 14                ? 3
+        : (first >> 3) == 30                ? 4
+                                            : 0;
     if (length == 0 || at + length > text.size())
         return {0xFFFD, 1};
     std::uint32_t codePoint = length == 1 ? first : first & (0x7F >> length);

@@ -74,9 +74,10 @@ void HuggingFaceTokenizer::parse(const std::filesystem::path& path)
 {
     const MappedFile file(path);
     const auto bytes = file.bytes();
-    const Json json = Json::parse(reinterpret_cast<const char*>(bytes.data()),
-        reinterpret_cast<const char*>(bytes.data()) + bytes.size());
-    const auto unsupported = [&](const std::string& what) { throw UnsupportedTokenizerError(path, "tokenizer.json: " + what); };
+    const Json json = Json::parse(
+        reinterpret_cast<const char*>(bytes.data()), reinterpret_cast<const char*>(bytes.data()) + bytes.size());
+    const auto unsupported
+        = [&](const std::string& what) { throw UnsupportedTokenizerError(path, "tokenizer.json: " + what); };
     const auto malformed = [&](const std::string& what) { throw CheckpointError(path, "tokenizer.json: " + what); };
     if (!json.is_object() || !json.contains("model") || !json["model"].is_object())
         malformed("no \"model\" object");
@@ -90,7 +91,8 @@ void HuggingFaceTokenizer::parse(const std::filesystem::path& path)
     if (!model.contains("vocab") || !model["vocab"].is_object())
         malformed("model.vocab is not an object");
     const Json& vocab = model["vocab"];
-    const Json added = json.contains("added_tokens") && json["added_tokens"].is_array() ? json["added_tokens"] : Json::array();
+    const Json added
+        = json.contains("added_tokens") && json["added_tokens"].is_array() ? json["added_tokens"] : Json::array();
     // Ids may leave holes but stay within the number of entries, so a hostile id cannot ask for memory.
     const std::size_t entries = vocab.size() + added.size();
     const auto validId = [&](const Json& id, const std::string& what) {
@@ -159,7 +161,7 @@ void HuggingFaceTokenizer::parse(const std::filesystem::path& path)
             malformed("merge " + std::to_string(rank) + " (\"" + left + "\", \"" + right
                 + "\") names a piece missing from the vocabulary");
         const auto keyOf = (std::uint64_t(std::uint32_t(leftId)) << 32) | std::uint32_t(rightId);
-        if (m_merges.try_emplace(keyOf, Merge {static_cast<std::int32_t>(rank), result}).second
+        if (m_merges.try_emplace(keyOf, Merge{static_cast<std::int32_t>(rank), result}).second
             && m_scores[std::size_t(result)] == 0.0f)
             m_scores[std::size_t(result)] = -static_cast<float>(rank) - 1.0f;
     }
@@ -186,7 +188,8 @@ void HuggingFaceTokenizer::parse(const std::filesystem::path& path)
         if (kind == "Prepend" && step.value("prepend", std::string()) == metaSpaceSymbol) {
             m_prependSpace = true;
         } else if (kind == "Replace" && step.contains("pattern") && step["pattern"].is_object()
-            && step["pattern"].value("String", std::string()) == " " && step.value("content", std::string()) == metaSpaceSymbol) {
+            && step["pattern"].value("String", std::string()) == " "
+            && step.value("content", std::string()) == metaSpaceSymbol) {
             m_metaSpace = true;
         } else {
             unsupported("normalizer '" + kind + "' is not supported (only the Llama Prepend/Replace pair)");
@@ -281,8 +284,9 @@ void HuggingFaceTokenizer::encodeWord(std::string_view word, std::vector<std::in
             append(id);
             continue;
         }
-        const bool bytes = m_byteFallback && std::all_of(codePoint.begin(), codePoint.end(),
-            [&](char c) { return m_byteIds[static_cast<unsigned char>(c)] >= 0; });
+        const bool bytes = m_byteFallback && std::all_of(codePoint.begin(), codePoint.end(), [&](char c) {
+            return m_byteIds[static_cast<unsigned char>(c)] >= 0;
+        });
         if (bytes) {
             for (const char c : codePoint)
                 append(m_byteIds[static_cast<unsigned char>(c)]);
@@ -347,7 +351,7 @@ void HuggingFaceTokenizer::encodeSegment(std::string_view text, bool firstSegmen
         if (m_prependSpace && text.front() != ' ')
             prefixed = " ";
         prefixed += text;
-        const auto words = m_byteLevelRegex ? splitGpt2(prefixed) : std::vector<std::string_view> {prefixed};
+        const auto words = m_byteLevelRegex ? splitGpt2(prefixed) : std::vector<std::string_view>{prefixed};
         std::string mapped;
         for (const auto word : words) {
             mapped.clear();

@@ -68,7 +68,7 @@ private:
     bool m_prependSpace = false; // SentencePiece style: "▁" before the text; ByteLevel: add_prefix_space
     bool m_splitOnSpace = false; // Metaspace split: words begin at each "▁"
     bool m_byteLevelRegex = true;
-    std::array<std::int32_t, 256> m_byteIds {}; // <0xXX> pieces (SentencePiece style)
+    std::array<std::int32_t, 256> m_byteIds{}; // <0xXX> pieces (SentencePiece style)
 };
 
 } // namespace complab
