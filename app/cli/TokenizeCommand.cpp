@@ -50,8 +50,9 @@ std::string printable(const std::string& piece)
 CLI::App* addTokenizeCommand(CLI::App& app, TokenizeOptions& options)
 {
     auto* command = app.add_subcommand("tokenize", "Show the token ids and pieces of a text");
-    command->add_option("MODEL_OR_TOKENIZER", options.path,
-                "Checkpoint file or folder (its own tokenizer), or a tokenizer.bin / tokenizer.model / tokenizer.json")
+    command
+        ->add_option("MODEL_OR_TOKENIZER", options.path,
+            "Checkpoint file or folder (its own tokenizer), or a tokenizer.bin / tokenizer.model / tokenizer.json")
         ->required();
     command->add_option("--text", options.text, "The text to encode (UTF-8)")->required();
     command->add_flag("--no-bos", options.noBos, "Do not put the BOS token first");
@@ -79,11 +80,11 @@ int runTokenize(const TokenizeOptions& options, std::ostream& out, std::ostream&
             nlohmann::json pieces = nlohmann::json::array();
             for (const auto id : ids)
                 pieces.push_back(tokenizer->piece(id));
-            const nlohmann::json root = {{"tokenizer",
-                                             {{"description", tokenizer->description()},
-                                                 {"vocabulary_size", tokenizer->vocabularySize()},
-                                                 {"bos_id", tokenizer->bosId()}, {"eos_id", tokenizer->eosId()}}},
-                {"count", ids.size()}, {"ids", ids}, {"pieces", pieces}, {"decoded", tokenizer->decode(ids)}};
+            const nlohmann::json root
+                = {{"tokenizer",
+                       {{"description", tokenizer->description()}, {"vocabulary_size", tokenizer->vocabularySize()},
+                           {"bos_id", tokenizer->bosId()}, {"eos_id", tokenizer->eosId()}}},
+                    {"count", ids.size()}, {"ids", ids}, {"pieces", pieces}, {"decoded", tokenizer->decode(ids)}};
             out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
             return 0;
         }

@@ -48,11 +48,11 @@ private Q_SLOTS:
             QSKIP("shared llama2 tokenizer not present");
         const auto root = jsonOf({QStringLiteral("tokenize"), tokenizer, QStringLiteral("--text"),
             QStringLiteral("Once upon a time"), QStringLiteral("--json")});
-        QCOMPARE(idsOf(root), (QList<int> {1, 9038, 2501, 263, 931}));
+        QCOMPARE(idsOf(root), (QList<int>{1, 9038, 2501, 263, 931}));
         QCOMPARE(root.value(QStringLiteral("pieces")).toArray().at(1).toString(), QStringLiteral(" Once"));
         QCOMPARE(root.value(QStringLiteral("decoded")).toString(), QStringLiteral("Once upon a time"));
-        QCOMPARE(root.value(QStringLiteral("tokenizer")).toObject().value(QStringLiteral("vocabulary_size")).toInt(),
-            32000);
+        QCOMPARE(
+            root.value(QStringLiteral("tokenizer")).toObject().value(QStringLiteral("vocabulary_size")).toInt(), 32000);
     }
 
     void sampleFormatsAgree_data()
@@ -71,7 +71,8 @@ private Q_SLOTS:
             = jsonOf({QStringLiteral("tokenize"), folder, QStringLiteral("--text"), text, QStringLiteral("--json")});
         const auto fromBin = jsonOf({QStringLiteral("tokenize"), folder + QStringLiteral("/tokenizer.bin"),
             QStringLiteral("--text"), text, QStringLiteral("--json")});
-        QCOMPARE(fromFolder.value(QStringLiteral("tokenizer")).toObject().value(QStringLiteral("description")).toString(),
+        QCOMPARE(
+            fromFolder.value(QStringLiteral("tokenizer")).toObject().value(QStringLiteral("description")).toString(),
             QStringLiteral("SentencePiece tokenizer.model (BPE)"));
         QCOMPARE(fromBin.value(QStringLiteral("tokenizer")).toObject().value(QStringLiteral("description")).toString(),
             QStringLiteral("llama2.c tokenizer.bin"));
@@ -95,7 +96,8 @@ private Q_SLOTS:
 
     void inspectHasTokenizer()
     {
-        const auto root = jsonOf({QStringLiteral("inspect"), QStringLiteral(COMPLAB_SAMPLE_DIR), QStringLiteral("--json")});
+        const auto root
+            = jsonOf({QStringLiteral("inspect"), QStringLiteral(COMPLAB_SAMPLE_DIR), QStringLiteral("--json")});
         const auto tokenizer = root.value(QStringLiteral("tokenizer")).toObject();
         QCOMPARE(tokenizer.value(QStringLiteral("description")).toString(),
             QStringLiteral("SentencePiece tokenizer.model (BPE)"));
@@ -108,7 +110,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("tokenizerBytes"); // empty: no tokenizer file at all
         QTest::addColumn<QString>("message");
         QTest::addRow("no tokenizer") << QString() << QStringLiteral("no usable tokenizer.model");
-        QTest::addRow("malformed tokenizer.model") << QStringLiteral("\n\x05hello") << QStringLiteral("SentencePiece model");
+        QTest::addRow("malformed tokenizer.model")
+            << QStringLiteral("\n\x05hello") << QStringLiteral("SentencePiece model");
     }
 
     void failures()
@@ -125,7 +128,8 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write(tokenizerBytes.toLatin1());
         }
-        const auto result = runCli({QStringLiteral("tokenize"), folder, QStringLiteral("--text"), QStringLiteral("hi")});
+        const auto result
+            = runCli({QStringLiteral("tokenize"), folder, QStringLiteral("--text"), QStringLiteral("hi")});
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.startsWith("error: "), result.err);
         QVERIFY2(QString::fromUtf8(result.err).contains(message), result.err);
