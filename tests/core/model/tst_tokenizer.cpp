@@ -174,6 +174,7 @@ private Q_SLOTS:
         QVERIFY2(ids.size() > 20000, std::to_string(ids.size()).c_str());
         QVERIFY2(elapsed < 5000, qPrintable(QStringLiteral("%1 ms for %2 tokens").arg(elapsed).arg(ids.size())));
         QCOMPARE(tokenizer->decode(ids), text);
+        qInfo("%zu characters, %zu tokens encoded in %lld ms", text.size(), ids.size(), qint64(elapsed));
     }
 
     void smallVocabulary_data()
