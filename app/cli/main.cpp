@@ -6,6 +6,7 @@
 #include "InspectCommand.h"
 #include "QuantErrorCommand.h"
 #include "QuantizeCommand.h"
+#include "TokenizeCommand.h"
 
 #include <CLI/CLI.hpp>
 
@@ -38,6 +39,8 @@ int main(int argc, char** argv)
 
     complab::cli::GenerateOptions generateOptions;
     auto* generateCommand = complab::cli::addGenerateCommand(app, generateOptions);
+    complab::cli::TokenizeOptions tokenizeOptions;
+    auto* tokenizeCommand = complab::cli::addTokenizeCommand(app, tokenizeOptions);
 
     try {
         app.parse(argc, argv);
@@ -64,5 +67,7 @@ int main(int argc, char** argv)
         return complab::cli::runEval(evalOptions, std::cout, std::cerr);
     if (generateCommand->parsed())
         return complab::cli::runGenerate(generateOptions, std::cout, std::cerr);
+    if (tokenizeCommand->parsed())
+        return complab::cli::runTokenize(tokenizeOptions, std::cout, std::cerr);
     return 1;
 }

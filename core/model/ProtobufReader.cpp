@@ -44,7 +44,7 @@ bool ProtobufReader::next(Field& field)
     const std::uint64_t number = key >> 3;
     if (number == 0 || number > 0x1FFFFFFF)
         throw ProtobufError("invalid field number " + std::to_string(number) + " at offset " + std::to_string(start));
-    field = Field {};
+    field = Field{};
     field.number = static_cast<std::uint32_t>(number);
     const auto remaining = [&] { return m_bytes.size() - m_offset; };
     const auto fixed = [&](std::size_t size) {
@@ -68,8 +68,8 @@ bool ProtobufReader::next(Field& field)
         field.wireType = WireType::LengthDelimited;
         const std::uint64_t length = readVarint();
         if (length > remaining())
-            throw ProtobufError("field " + std::to_string(number) + " at offset " + std::to_string(start)
-                + " declares " + std::to_string(length) + " bytes, " + std::to_string(remaining()) + " remain");
+            throw ProtobufError("field " + std::to_string(number) + " at offset " + std::to_string(start) + " declares "
+                + std::to_string(length) + " bytes, " + std::to_string(remaining()) + " remain");
         field.bytes = m_bytes.subspan(m_offset, static_cast<std::size_t>(length));
         m_offset += static_cast<std::size_t>(length);
         return true;

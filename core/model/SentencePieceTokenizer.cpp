@@ -184,7 +184,8 @@ ModelFields readModel(const std::filesystem::path& path)
 
 namespace {
 
-std::pair<ScoreMergeTokenizer::Vocabulary, ScoreMergeTokenizer::Options> validate(const std::filesystem::path& path, ModelFields model)
+std::pair<ScoreMergeTokenizer::Vocabulary, ScoreMergeTokenizer::Options> validate(
+    const std::filesystem::path& path, ModelFields model)
 {
     const auto count = static_cast<std::int64_t>(model.vocabulary.pieces.size());
     if (count == 0)
@@ -192,19 +193,22 @@ std::pair<ScoreMergeTokenizer::Vocabulary, ScoreMergeTokenizer::Options> validat
     const auto checkId = [&](const char* name, std::int32_t id, bool optional) {
         if ((optional && id == -1) || (id >= 0 && id < count))
             return;
-        throw CheckpointError(path, "SentencePiece model: trainer_spec." + std::string(name) + " " + std::to_string(id)
+        throw CheckpointError(path,
+            "SentencePiece model: trainer_spec." + std::string(name) + " " + std::to_string(id)
                 + " is not a piece id below " + std::to_string(count));
     };
     checkId("unk_id", model.unkId, false);
     checkId("bos_id", model.bosId, true);
     checkId("eos_id", model.eosId, true);
     if (model.modelType != modelTypeBpe)
-        throw UnsupportedTokenizerError(path, "SentencePiece " + modelTypeName(model.modelType)
+        throw UnsupportedTokenizerError(path,
+            "SentencePiece " + modelTypeName(model.modelType)
                 + " model: not supported (the lab encodes SentencePiece BPE models)");
     if (model.treatWhitespaceAsSuffix)
         throw UnsupportedTokenizerError(path, "SentencePiece model with treat_whitespace_as_suffix: not supported");
     if (model.charsmapBytes > 0)
-        throw UnsupportedTokenizerError(path, "SentencePiece normalizer '" + model.normalizerName
+        throw UnsupportedTokenizerError(path,
+            "SentencePiece normalizer '" + model.normalizerName
                 + "' applies a precompiled character map, which the lab does not implement (only 'identity')");
     std::pair<ScoreMergeTokenizer::Vocabulary, ScoreMergeTokenizer::Options> parsed;
     parsed.first = std::move(model.vocabulary);

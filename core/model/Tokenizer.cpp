@@ -6,6 +6,7 @@
 #include "io/Llama2cCheckpoint.h"
 #include "io/MappedFile.h"
 #include "model/GgufTokenizer.h"
+#include "model/HuggingFaceTokenizer.h"
 #include "model/Llama2cTokenizer.h"
 #include "model/SentencePieceTokenizer.h"
 
@@ -88,9 +89,9 @@ std::shared_ptr<const Tokenizer> loadTokenizer(const std::filesystem::path& path
     case TokenizerFormat::SentencePieceModel:
         return std::make_shared<const SentencePieceTokenizer>(path);
     case TokenizerFormat::HuggingFaceJson:
-        break;
+        return std::make_shared<const HuggingFaceTokenizer>(path);
     }
-    throw CheckpointError(path, "this tokenizer format is not supported yet");
+    throw CheckpointError(path, "unknown tokenizer format");
 }
 
 std::shared_ptr<const Tokenizer> findTokenizerFor(const Checkpoint& checkpoint, std::string* whyNot)
@@ -109,7 +110,7 @@ std::shared_ptr<const Tokenizer> findTokenizerFor(const Checkpoint& checkpoint, 
         : (checkpoint.path().parent_path().empty() ? std::filesystem::path(".") : checkpoint.path().parent_path());
     // Preference order: SentencePiece's own model file, then Hugging Face's JSON, then llama2.c's export.
     // Files that exist but cannot be encoded with are skipped (and reported); malformed ones throw.
-    for (const auto& name : {"tokenizer.model"}) {
+    for (const auto& name : {"tokenizer.model", "tokenizer.json"}) {
         const auto candidate = folder / name;
         if (!std::filesystem::is_regular_file(candidate, error))
             continue;
