@@ -110,7 +110,8 @@ LowRankResult factorize(const Eigen::MatrixXf& weight, const LowRankSpec& spec, 
                 + " % of the parameters does not hold even a rank-1 factorisation of a " + std::to_string(weight.rows())
                 + " × " + std::to_string(weight.cols()) + " matrix");
         randomized = preferRandomized(spec, smaller, rank);
-        factors = randomized ? randomizedSvd(weight, rank, randomOptions, progress, stop) : exactSvd(weight, smaller, stop);
+        factors
+            = randomized ? randomizedSvd(weight, rank, randomOptions, progress, stop) : exactSvd(weight, smaller, stop);
     }
     throwIfStopped(stop);
 

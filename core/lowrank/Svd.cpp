@@ -78,7 +78,8 @@ SvdFactors randomizedSvd(const Eigen::MatrixXf& weight, Eigen::Index rank, const
         progress.report(static_cast<double>(++pass) / passes);
     };
     // Range finder: Q spans W·Ω, sharpened by (W Wᵀ)^q with a QR after every product (Algorithm 4.4).
-    Eigen::MatrixXf basis = orthonormalBasis(parallelProduct(weight, gaussianMatrix(weight.cols(), sketch, options.seed)));
+    Eigen::MatrixXf basis
+        = orthonormalBasis(parallelProduct(weight, gaussianMatrix(weight.cols(), sketch, options.seed)));
     step();
     for (int i = 0; i < options.powerIterations; ++i) {
         const Eigen::MatrixXf coBasis = orthonormalBasis(parallelProduct(weight.transpose(), basis));

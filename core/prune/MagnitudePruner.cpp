@@ -13,7 +13,8 @@ Eigen::MatrixXf applyMask(const Eigen::MatrixXf& weight, const PruneMask& keep)
     return keep.select(weight.array(), 0.0f).matrix();
 }
 
-PruneResult pruneMagnitude(const Eigen::MatrixXf& weight, const PruneSpec& spec, Progress& progress, std::stop_token stop)
+PruneResult pruneMagnitude(
+    const Eigen::MatrixXf& weight, const PruneSpec& spec, Progress& progress, std::stop_token stop)
 {
     if (!weight.allFinite())
         throw std::invalid_argument("the weight holds NaN or infinite values");
@@ -46,8 +47,8 @@ std::vector<PruneResult> pruneGlobalMagnitude(
             for (Eigen::Index i = 0; i < weight->size(); ++i)
                 magnitudes.push_back(std::abs(weight->data()[i]));
         throwIfStopped(stop);
-        std::nth_element(magnitudes.begin(), magnitudes.begin() + static_cast<std::ptrdiff_t>(toPrune - 1),
-            magnitudes.end());
+        std::nth_element(
+            magnitudes.begin(), magnitudes.begin() + static_cast<std::ptrdiff_t>(toPrune - 1), magnitudes.end());
         threshold = magnitudes[toPrune - 1];
     }
     progress.report(0.3);

@@ -10,7 +10,8 @@
 namespace complab {
 
 // PerTensor, PerRow or N:M (a Global spec is refused: use pruneGlobalMagnitude).
-PruneResult pruneMagnitude(const Eigen::MatrixXf& weight, const PruneSpec& spec, Progress& progress, std::stop_token stop);
+PruneResult pruneMagnitude(
+    const Eigen::MatrixXf& weight, const PruneSpec& spec, Progress& progress, std::stop_token stop);
 
 // Removes round(sparsity · total) weights of lowest |W| over all tensors together.
 std::vector<PruneResult> pruneGlobalMagnitude(

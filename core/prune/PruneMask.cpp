@@ -37,9 +37,17 @@ void pruneLowest(const float* scores, std::ptrdiff_t stride, std::size_t count, 
 
 } // namespace
 
+void pruneLowestScores(const float* scores, std::ptrdiff_t stride, std::size_t count, std::size_t prune, bool* keep,
+    std::ptrdiff_t keepStride)
+{
+    std::vector<std::uint32_t> order;
+    pruneLowest(scores, stride, count, prune, keep, keepStride, order);
+}
+
 std::uint64_t prunedCount(double sparsity, std::uint64_t count)
 {
-    return std::min<std::uint64_t>(count, static_cast<std::uint64_t>(std::llround(sparsity * static_cast<double>(count))));
+    return std::min<std::uint64_t>(
+        count, static_cast<std::uint64_t>(std::llround(sparsity * static_cast<double>(count))));
 }
 
 void selectNOfM(const float* scores, std::ptrdiff_t stride, std::size_t count, int keepN, int groupM, bool* keep,
@@ -49,8 +57,8 @@ void selectNOfM(const float* scores, std::ptrdiff_t stride, std::size_t count, i
     std::vector<std::uint32_t> order;
     for (std::size_t first = 0; first + m <= count; first += m) {
         const auto offset = static_cast<std::ptrdiff_t>(first);
-        pruneLowest(scores + offset * stride, stride, m, m - static_cast<std::size_t>(keepN), keep + offset * keepStride,
-            keepStride, order);
+        pruneLowest(scores + offset * stride, stride, m, m - static_cast<std::size_t>(keepN),
+            keep + offset * keepStride, keepStride, order);
     }
 }
 
@@ -72,8 +80,8 @@ PruneMask selectMask(const Eigen::MatrixXf& scores, const PruneSpec& spec, Progr
         const Eigen::MatrixXf rowMajor = scores.transpose();
         Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic> keepRowMajor(scores.cols(), scores.rows());
         std::vector<std::uint32_t> order;
-        pruneLowest(rowMajor.data(), 1, rows * columns, prunedCount(spec.sparsity, rows * columns),
-            keepRowMajor.data(), 1, order);
+        pruneLowest(rowMajor.data(), 1, rows * columns, prunedCount(spec.sparsity, rows * columns), keepRowMajor.data(),
+            1, order);
         throwIfStopped(stop);
         keep = keepRowMajor.transpose();
         progress.report(1.0);
@@ -93,8 +101,8 @@ PruneMask selectMask(const Eigen::MatrixXf& scores, const PruneSpec& spec, Progr
                 if (spec.pattern == SparsityPattern::NOfM)
                     selectNOfM(rowScores, rowStride, columns, spec.keepN, spec.groupM, rowKeep, rowStride);
                 else
-                    pruneLowest(rowScores, rowStride, columns, prunedCount(spec.sparsity, columns), rowKeep, rowStride,
-                        order);
+                    pruneLowest(
+                        rowScores, rowStride, columns, prunedCount(spec.sparsity, columns), rowKeep, rowStride, order);
             }
             progress.report(static_cast<double>(done.fetch_add(1) + 1) / static_cast<double>(tasks));
         }

@@ -45,6 +45,11 @@ PruneMask selectMask(const Eigen::MatrixXf& scores, const PruneSpec& spec, Progr
 void selectNOfM(const float* scores, std::ptrdiff_t stride, std::size_t count, int keepN, int groupM, bool* keep,
     std::ptrdiff_t keepStride);
 
+// Marks the `prune` lowest of `count` strided scores as removed (false) and the rest kept;
+// ties: lower index pruned first. The building block of every unstructured selection.
+void pruneLowestScores(const float* scores, std::ptrdiff_t stride, std::size_t count, std::size_t prune, bool* keep,
+    std::ptrdiff_t keepStride);
+
 PruneMetrics measurePruning(const Eigen::MatrixXf& original, const Eigen::MatrixXf& pruned, const PruneMask& keep);
 
 } // namespace complab

@@ -49,7 +49,9 @@ std::string PruneSpec::name() const
     if (pattern == SparsityPattern::NOfM)
         return std::to_string(keepN) + ":" + std::to_string(groupM);
     char text[64];
-    const char* scopeName = scope == PruneScope::PerRow ? "per row" : scope == PruneScope::Global ? "global" : "per tensor";
+    const char* scopeName = scope == PruneScope::PerRow ? "per row"
+        : scope == PruneScope::Global                   ? "global"
+                                                        : "per tensor";
     std::snprintf(text, sizeof text, "%g %% %s", sparsity * 100.0, scopeName);
     return text;
 }

@@ -40,7 +40,8 @@ std::vector<std::byte> encodeWeightMatrix(const Eigen::MatrixXf& weight, DType t
             half = Eigen::numext::bit_cast<std::uint16_t>(Eigen::bfloat16(value));
             break;
         default:
-            throw std::invalid_argument("weights can be written as F32, F16 or BF16, not " + std::string(dtypeName(type)));
+            throw std::invalid_argument(
+                "weights can be written as F32, F16 or BF16, not " + std::string(dtypeName(type)));
         }
         std::memcpy(bytes.data() + 2 * i, &half, 2);
     }

@@ -101,7 +101,8 @@ private Q_SLOTS:
         for (int i = 0; i < 20; ++i) {
             QVERIFY(std::abs(exact.spectrum.singularValues[i] - sigma[i]) < 1e-4);
             QVERIFY2(std::abs(random.spectrum.singularValues[i] - sigma[i]) < 2e-2 * sigma[i],
-                qPrintable(QStringLiteral("σ%1: %2 vs %3").arg(i).arg(random.spectrum.singularValues[i]).arg(sigma[i])));
+                qPrintable(
+                    QStringLiteral("σ%1: %2 vs %3").arg(i).arg(random.spectrum.singularValues[i]).arg(sigma[i])));
         }
         // Near-optimal: within a few percent of the best rank-20 error (Eckart-Young).
         QVERIFY2(random.relativeError < exact.relativeError * 1.05,
@@ -175,8 +176,10 @@ private Q_SLOTS:
         Progress progress;
         const auto weight = gaussianMatrix(8, 8, 1);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, factorize(weight, LowRankSpec::withRank(0), 4, progress, {}));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, factorize(weight, LowRankSpec::withEnergy(1.5), 4, progress, {}));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, factorize(weight, LowRankSpec::withBudget(0.01), 4, progress, {}));
+        QVERIFY_THROWS_EXCEPTION(
+            std::invalid_argument, factorize(weight, LowRankSpec::withEnergy(1.5), 4, progress, {}));
+        QVERIFY_THROWS_EXCEPTION(
+            std::invalid_argument, factorize(weight, LowRankSpec::withBudget(0.01), 4, progress, {}));
         Eigen::MatrixXf bad = weight;
         bad(2, 3) = INFINITY;
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, factorize(bad, LowRankSpec::withRank(2), 4, progress, {}));

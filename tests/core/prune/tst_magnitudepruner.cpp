@@ -52,7 +52,8 @@ private Q_SLOTS:
         const auto spec = PruneSpec::unstructured(sparsity, perRow ? PruneScope::PerRow : PruneScope::PerTensor);
         const auto result = pruneMagnitude(weight, spec, progress, {});
         if (perRow) {
-            const auto perRowCount = static_cast<Eigen::Index>(prunedCount(sparsity, static_cast<std::uint64_t>(columns)));
+            const auto perRowCount
+                = static_cast<Eigen::Index>(prunedCount(sparsity, static_cast<std::uint64_t>(columns)));
             for (Eigen::Index r = 0; r < rows; ++r)
                 QCOMPARE(columns - result.keep.row(r).count(), perRowCount);
         } else {
@@ -185,8 +186,7 @@ private Q_SLOTS:
 
     void refusesVectorsByName()
     {
-        const auto checkpoint
-            = openCheckpoint(COMPLAB_SHARED_DATA_DIR "/models/stories260K-hf-f32/model.safetensors");
+        const auto checkpoint = openCheckpoint(COMPLAB_SHARED_DATA_DIR "/models/stories260K-hf-f32/model.safetensors");
         const auto index = checkpoint->indexOf("model.norm.weight");
         if (!index)
             QSKIP("sample model missing");
@@ -204,7 +204,8 @@ private Q_SLOTS:
         Eigen::MatrixXf weight = gaussianMatrix(4, 4, 5);
         weight(1, 2) = NAN;
         Progress progress;
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pruneMagnitude(weight, PruneSpec::unstructured(0.5), progress, {}));
+        QVERIFY_THROWS_EXCEPTION(
+            std::invalid_argument, pruneMagnitude(weight, PruneSpec::unstructured(0.5), progress, {}));
         QVERIFY_THROWS_EXCEPTION(
             std::invalid_argument, pruneMagnitude(gaussianMatrix(4, 4, 5), PruneSpec::unstructured(1.0), progress, {}));
     }

@@ -64,11 +64,12 @@ private Q_SLOTS:
         double strongestRemoved = 0.0;
         for (std::size_t u = 0; u < result.keptUnits.size(); ++u) {
             const auto first = static_cast<Eigen::Index>(u) * unitSize;
-            const PruneMask block
-                = alongRows ? PruneMask(pruned.keep.middleRows(first, unitSize)) : PruneMask(pruned.keep.middleCols(first, unitSize));
+            const PruneMask block = alongRows ? PruneMask(pruned.keep.middleRows(first, unitSize))
+                                              : PruneMask(pruned.keep.middleCols(first, unitSize));
             QCOMPARE(block.all(), bool(result.keptUnits[u]));
             QCOMPARE(block.any(), bool(result.keptUnits[u]));
-            const double norm = alongRows ? weight.middleRows(first, unitSize).norm() : weight.middleCols(first, unitSize).norm();
+            const double norm
+                = alongRows ? weight.middleRows(first, unitSize).norm() : weight.middleCols(first, unitSize).norm();
             (result.keptUnits[u] ? weakestKept : strongestRemoved)
                 = result.keptUnits[u] ? std::min(weakestKept, norm) : std::max(strongestRemoved, norm);
         }
@@ -83,8 +84,8 @@ private Q_SLOTS:
         Eigen::MatrixXf down = gaussianMatrix(8, 32, 2);
         down.col(5) *= 100.0f; // neuron 5 matters through down_proj alone
         Progress progress;
-        const auto result = pruneStructured(
-            {{&up, StructuredAxis::Rows}, {&down, StructuredAxis::Columns}}, 1, 0.5, progress, {});
+        const auto result
+            = pruneStructured({{&up, StructuredAxis::Rows}, {&down, StructuredAxis::Columns}}, 1, 0.5, progress, {});
         QVERIFY(result.keptUnits[5]);
         QCOMPARE(result.unitsRemoved, std::size_t(16));
         for (Eigen::Index j = 0; j < 32; ++j)
