@@ -71,7 +71,7 @@ private:
     std::unordered_map<std::string_view, std::int32_t> m_allPieces; // first id of each piece
     std::unordered_map<std::string_view, std::int32_t> m_mergeable;
     std::vector<std::string_view> m_userDefined; // matched whole before splitting, longest first
-    std::array<std::int32_t, 256> m_byteIds {}; // <0xXX> pieces, -1 when absent
+    std::array<std::int32_t, 256> m_byteIds{}; // <0xXX> pieces, -1 when absent
 };
 
 // "<0x0A>" → 0x0A; -1 for anything else.

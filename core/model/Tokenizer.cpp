@@ -49,7 +49,8 @@ TokenizerFormat sniff(const std::filesystem::path& path)
     if (bytes.size() >= 4 && byte(0) == 'G' && byte(1) == 'G' && byte(2) == 'U' && byte(3) == 'F')
         return TokenizerFormat::Gguf;
     std::size_t first = 0;
-    while (first < bytes.size() && first < 4096 && (byte(first) == ' ' || byte(first) == '\n' || byte(first) == '\r' || byte(first) == '\t'))
+    while (first < bytes.size() && first < 4096
+        && (byte(first) == ' ' || byte(first) == '\n' || byte(first) == '\r' || byte(first) == '\t'))
         ++first;
     if (byte(first) == '{')
         return TokenizerFormat::HuggingFaceJson;
@@ -89,14 +90,16 @@ std::shared_ptr<const Tokenizer> findTokenizerFor(const Checkpoint& checkpoint, 
         ? checkpoint.path()
         : (checkpoint.path().parent_path().empty() ? std::filesystem::path(".") : checkpoint.path().parent_path());
     std::vector<std::filesystem::path> candidates = {folder / "tokenizer.bin"};
-    if (const auto* llama2c = dynamic_cast<const Llama2cCheckpoint*>(&checkpoint); llama2c && !llama2c->tokenizerPath().empty())
+    if (const auto* llama2c = dynamic_cast<const Llama2cCheckpoint*>(&checkpoint);
+        llama2c && !llama2c->tokenizerPath().empty())
         candidates.push_back(llama2c->tokenizerPath());
     for (const auto& candidate : candidates) {
         if (std::filesystem::is_regular_file(candidate, error))
             return std::make_shared<const Llama2cTokenizer>(candidate, vocabularySize);
     }
     if (whyNot)
-        *whyNot = "no tokenizer found: looked for tokenizer.bin (llama2.c) or tok*.bin beside " + checkpoint.path().string();
+        *whyNot = "no tokenizer found: looked for tokenizer.bin (llama2.c) or tok*.bin beside "
+            + checkpoint.path().string();
     return nullptr;
 }
 

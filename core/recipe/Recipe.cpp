@@ -70,7 +70,8 @@ public:
             fail(keyPath(key), "must be a string, not " + std::string(value->type_name()));
         return value->get<std::string>();
     }
-    std::int64_t integer(const std::string& key, std::int64_t fallback, std::int64_t minimum, bool required = false) const
+    std::int64_t integer(
+        const std::string& key, std::int64_t fallback, std::int64_t minimum, bool required = false) const
     {
         const auto* value = required ? &require(key) : find(key);
         if (!value)
@@ -305,8 +306,7 @@ std::string Recipe::toJson() const
         json["tensors"] = lowRank->tensors;
         root["low_rank"] = std::move(json);
     }
-    root["runtime"]
-        = {{"kv_cache_type", runtime.kvCacheType}, {"context", runtime.context}, {"batch", runtime.batch}};
+    root["runtime"] = {{"kv_cache_type", runtime.kvCacheType}, {"context", runtime.context}, {"batch", runtime.batch}};
     if (calibration)
         root["calibration"] = {{"path", calibration->path}, {"sha256", calibration->sha256},
             {"samples", calibration->samples}, {"sequence_length", calibration->sequenceLength}};
@@ -329,7 +329,8 @@ Recipe Recipe::fromJson(const std::string& text, const std::string& file)
         top.fail("format", "must be \"" + std::string(formatName) + "\", not \"" + format + "\"");
     const auto version = top.integer("version", 0, 0, true);
     if (version > currentVersion)
-        top.fail("version", std::to_string(version) + " is newer than this build reads (" + std::to_string(currentVersion)
+        top.fail("version",
+            std::to_string(version) + " is newer than this build reads (" + std::to_string(currentVersion)
                 + "); update Compression Lab");
     if (version != currentVersion)
         top.fail("version", "unsupported version " + std::to_string(version));

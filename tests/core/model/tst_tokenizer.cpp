@@ -37,7 +37,7 @@ std::vector<Entry> smallVocabulary()
         std::snprintf(name, sizeof name, "<0x%02X>", byte);
         entries.push_back({0.0f, name});
     }
-    for (const auto& [score, piece] : std::vector<Entry> {
+    for (const auto& [score, piece] : std::vector<Entry>{
              {-1.0f, " "}, {-2.0f, "a"}, {-3.0f, "b"}, {-4.0f, "ab"}, {-5.0f, " ab"}, {-6.0f, "\xC3\xA9"}})
         entries.push_back({score, piece});
     return entries;
@@ -90,11 +90,11 @@ private Q_SLOTS:
         QTest::addColumn<bool>("bos");
         QTest::addColumn<std::vector<std::int32_t>>("expected");
         QTest::addRow("llama2.c README") << QStringLiteral("Once upon a time") << true
-                                         << std::vector<std::int32_t> {1, 9038, 2501, 263, 931};
+                                         << std::vector<std::int32_t>{1, 9038, 2501, 263, 931};
         QTest::addRow("without BOS") << QStringLiteral("Once upon a time") << false
-                                     << std::vector<std::int32_t> {9038, 2501, 263, 931};
-        QTest::addRow("empty with BOS") << QString() << true << std::vector<std::int32_t> {1};
-        QTest::addRow("empty") << QString() << false << std::vector<std::int32_t> {};
+                                     << std::vector<std::int32_t>{9038, 2501, 263, 931};
+        QTest::addRow("empty with BOS") << QString() << true << std::vector<std::int32_t>{1};
+        QTest::addRow("empty") << QString() << false << std::vector<std::int32_t>{};
     }
 
     void publishedExample()
@@ -119,14 +119,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("tokenizerFile");
         QTest::addColumn<int>("vocabulary");
         QTest::addColumn<QString>("textFile");
-        QTest::addRow("stories260K tok512, valid head") << "models/stories260K/tok512.bin" << 512
-                                                        << "text/tinystories-valid-head.txt";
-        QTest::addRow("aidreams260K tok512, valid head") << "models/aidreams260K/tok512.bin" << 512
-                                                         << "text/tinystories-valid-head.txt";
-        QTest::addRow("llama2 32000, valid head") << "models/llama2-tokenizer/tokenizer.bin" << 32000
-                                                  << "text/tinystories-valid-head.txt";
-        QTest::addRow("lab-tinystories 2048, held-out") << "models/lab-tinystories-llama2c/tokenizer.bin" << 2048
-                                                        << "text/lab-tinystories-heldout.txt";
+        QTest::addRow("stories260K tok512, valid head")
+            << "models/stories260K/tok512.bin" << 512 << "text/tinystories-valid-head.txt";
+        QTest::addRow("aidreams260K tok512, valid head")
+            << "models/aidreams260K/tok512.bin" << 512 << "text/tinystories-valid-head.txt";
+        QTest::addRow("llama2 32000, valid head")
+            << "models/llama2-tokenizer/tokenizer.bin" << 32000 << "text/tinystories-valid-head.txt";
+        QTest::addRow("lab-tinystories 2048, held-out")
+            << "models/lab-tinystories-llama2c/tokenizer.bin" << 2048 << "text/lab-tinystories-heldout.txt";
     }
 
     // Every story: the same ids as the naive llama2.c transcription, and decode(encode(x)) == x.
@@ -181,16 +181,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<std::vector<std::int32_t>>("expected");
         const std::int32_t space = 259, a = 260, b = 261, ab = 262, spaceAb = 263, eAcute = 264;
-        QTest::addRow("merges up to ' ab'") << QStringLiteral("ab") << std::vector<std::int32_t> {1, spaceAb};
-        QTest::addRow("leftmost pair on equal scores") << QStringLiteral("abab")
-                                                       << std::vector<std::int32_t> {1, spaceAb, ab};
-        QTest::addRow("no merge") << QStringLiteral("ba") << std::vector<std::int32_t> {1, space, b, a};
-        QTest::addRow("two-byte code point in vocabulary") << QStringLiteral("\u00e9")
-                                                           << std::vector<std::int32_t> {1, space, eAcute};
+        QTest::addRow("merges up to ' ab'") << QStringLiteral("ab") << std::vector<std::int32_t>{1, spaceAb};
+        QTest::addRow("leftmost pair on equal scores")
+            << QStringLiteral("abab") << std::vector<std::int32_t>{1, spaceAb, ab};
+        QTest::addRow("no merge") << QStringLiteral("ba") << std::vector<std::int32_t>{1, space, b, a};
+        QTest::addRow("two-byte code point in vocabulary")
+            << QStringLiteral("\u00e9") << std::vector<std::int32_t>{1, space, eAcute};
         QTest::addRow("unknown code point as bytes + 3")
-            << QStringLiteral("\u20ac") << std::vector<std::int32_t> {1, space, 0xE2 + 3, 0x82 + 3, 0xAC + 3};
-        QTest::addRow("newline as a byte token") << QStringLiteral("a\nb")
-                                                 << std::vector<std::int32_t> {1, space, a, 0x0A + 3, b};
+            << QStringLiteral("\u20ac") << std::vector<std::int32_t>{1, space, 0xE2 + 3, 0x82 + 3, 0xAC + 3};
+        QTest::addRow("newline as a byte token")
+            << QStringLiteral("a\nb") << std::vector<std::int32_t>{1, space, a, 0x0A + 3, b};
     }
 
     void smallVocabulary()
@@ -232,13 +232,14 @@ private Q_SLOTS:
         QTest::addRow("negative max_token_length") << withInt(0, -7) << 0 << "max_token_length -7";
         QTest::addRow("absurd max_token_length") << withInt(0, 1 << 30) << 0 << "max_token_length 1073741824";
         QTest::addRow("negative length") << withInt(token7 + 4, -1) << 0 << "token 7: negative length -1";
-        QTest::addRow("length above max_token_length") << withInt(token7 + 4, 100) << 0
-                                                       << "token 7: length 100 exceeds the header's max_token_length";
+        QTest::addRow("length above max_token_length")
+            << withInt(token7 + 4, 100) << 0 << "token 7: length 100 exceeds the header's max_token_length";
         QTest::addRow("length INT32_MAX") << withInt(token7 + 4, INT32_MAX) << 0 << "token 7: length 2147483647";
-        QTest::addRow("length past the end") << valid.left(valid.size() - 1) << 0
-                                             << "token 264: length 2 runs past the end";
+        QTest::addRow("length past the end")
+            << valid.left(valid.size() - 1) << 0 << "token 264: length 2 runs past the end";
         QTest::addRow("truncated in a score") << valid.left(token7 + 3) << 0 << "token 7: truncated";
-        QTest::addRow("fewer tokens than the model") << valid << 300 << "holds 265 tokens, the model's vocabulary has 300";
+        QTest::addRow("fewer tokens than the model")
+            << valid << 300 << "holds 265 tokens, the model's vocabulary has 300";
         QTest::addRow("more tokens than the model") << valid << 264 << "bytes after token 263";
         QTest::addRow("too few for byte fallback") << valid.left(token7) << 0 << "holds 7 tokens";
         QTest::addRow("negative vocabulary asked") << valid << -5 << "negative vocabulary size";
@@ -267,10 +268,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         QTest::addColumn<int>("vocabulary");
         QTest::addColumn<QString>("description");
-        QTest::addRow("llama2.c with tok512.bin") << "models/stories260K/stories260K.bin" << 512
-                                                  << "llama2.c tokenizer.bin";
-        QTest::addRow("llama2.c with tokenizer.bin") << "models/lab-tinystories-llama2c/lab-tinystories.bin" << 2048
-                                                     << "llama2.c tokenizer.bin";
+        QTest::addRow("llama2.c with tok512.bin")
+            << "models/stories260K/stories260K.bin" << 512 << "llama2.c tokenizer.bin";
+        QTest::addRow("llama2.c with tokenizer.bin")
+            << "models/lab-tinystories-llama2c/lab-tinystories.bin" << 2048 << "llama2.c tokenizer.bin";
         QTest::addRow("HF folder with tokenizer.bin") << "models/stories260K-hf-f32" << 512 << "llama2.c tokenizer.bin";
     }
 

@@ -50,7 +50,8 @@ void schemaKeys(const nlohmann::json& node, const std::string& path, std::map<st
         schemaKeys(node["items"], path + "[]", out);
     if (node.value("type", "") != "object")
         return;
-    QVERIFY2(node.value("additionalProperties", true) == false, ("schema object " + path + " allows unknown keys").c_str());
+    QVERIFY2(
+        node.value("additionalProperties", true) == false, ("schema object " + path + " allows unknown keys").c_str());
     auto& keys = out[path];
     for (const auto& [key, child] : node["properties"].items()) {
         keys.insert(key);
@@ -100,7 +101,8 @@ private Q_SLOTS:
         };
         row("not JSON", "{", "test.json: not valid JSON");
         row("not an object", "[]", "\"(document)\": must be an object");
-        row("wrong format", withChange([](auto& j) { j["format"] = "other"; }), "\"format\": must be \"compression-lab-recipe\"");
+        row("wrong format", withChange([](auto& j) { j["format"] = "other"; }),
+            "\"format\": must be \"compression-lab-recipe\"");
         row("missing format", withChange([](auto& j) { j.erase("format"); }), "\"format\": missing");
         row("newer version", withChange([](auto& j) { j["version"] = 2; }), "\"version\": 2 is newer than this build");
         row("version as text", withChange([](auto& j) { j["version"] = "1"; }), "\"version\": must be an integer");
@@ -108,23 +110,37 @@ private Q_SLOTS:
         row("unknown nested key", withChange([](auto& j) { j["runtime"]["ctx"] = 1; }), "\"runtime.ctx\": unknown key");
         row("unknown scheme in rule", withChange([](auto& j) { j["rules"][2]["scheme"] = "q9_k"; }),
             "test.json: \"rules[2].scheme\": unknown scheme \"q9_k\"");
-        row("unknown key in rule", withChange([](auto& j) { j["rules"][1]["glob"] = "x"; }), "\"rules[1].glob\": unknown key");
-        row("bad regex", withChange([](auto& j) { j["rules"][1]["pattern"] = "(("; }), "\"rules[1].pattern\": not a valid regular expression");
-        row("bad match", withChange([](auto& j) { j["rules"][0]["match"] = "exact"; }), "\"rules[0].match\": must be \"glob\" or \"regex\"");
+        row("unknown key in rule", withChange([](auto& j) { j["rules"][1]["glob"] = "x"; }),
+            "\"rules[1].glob\": unknown key");
+        row("bad regex", withChange([](auto& j) { j["rules"][1]["pattern"] = "(("; }),
+            "\"rules[1].pattern\": not a valid regular expression");
+        row("bad match", withChange([](auto& j) { j["rules"][0]["match"] = "exact"; }),
+            "\"rules[0].match\": must be \"glob\" or \"regex\"");
         row("group size for k-quant", withChange([](auto& j) { j["rules"][0]["group_size"] = 64; }),
             "\"rules[0].group_size\": applies to the intN schemes only");
-        row("odd group size", withChange([](auto& j) { j["quantization"]["group_size"] = 48; }), "\"quantization.group_size\": must be 32, 64, 128 or 256");
+        row("odd group size", withChange([](auto& j) { j["quantization"]["group_size"] = 48; }),
+            "\"quantization.group_size\": must be 32, 64, 128 or 256");
         row("rules not array", withChange([](auto& j) { j["rules"] = 3; }), "\"rules\": must be an array");
-        row("fraction too big", withChange([](auto& j) { j["pruning"]["fraction"] = 1.5; }), "\"pruning.fraction\": must lie in [0, 0.99]");
-        row("fraction as text", withChange([](auto& j) { j["pruning"]["fraction"] = "half"; }), "\"pruning.fraction\": must be a number, not string");
-        row("bad N:M", withChange([](auto& j) { j["pruning"]["pattern"] = "4:2"; }), "\"pruning.pattern\": N:M needs 0 < N < M");
-        row("bad method", withChange([](auto& j) { j["pruning"]["method"] = "random"; }), "\"pruning.method\": must be magnitude, wanda or sparsegpt");
-        row("rank and energy", withChange([](auto& j) { j["low_rank"]["rank"] = 8; }), "\"low_rank\": needs exactly one of");
-        row("tensors not strings", withChange([](auto& j) { j["low_rank"]["tensors"] = {1}; }), "\"low_rank.tensors[0]\": must be a string");
-        row("kv type", withChange([](auto& j) { j["runtime"]["kv_cache_type"] = "q2"; }), "\"runtime.kv_cache_type\": unknown KV-cache type");
-        row("zero context", withChange([](auto& j) { j["runtime"]["context"] = 0; }), "\"runtime.context\": must be at least 1");
-        row("negative size", withChange([](auto& j) { j["source"]["size_bytes"] = -1; }), "\"source.size_bytes\": must be at least 0");
-        row("bad hash", withChange([](auto& j) { j["source"]["header_sha256"] = "xyz"; }), "\"source.header_sha256\": must be 64");
+        row("fraction too big", withChange([](auto& j) { j["pruning"]["fraction"] = 1.5; }),
+            "\"pruning.fraction\": must lie in [0, 0.99]");
+        row("fraction as text", withChange([](auto& j) { j["pruning"]["fraction"] = "half"; }),
+            "\"pruning.fraction\": must be a number, not string");
+        row("bad N:M", withChange([](auto& j) { j["pruning"]["pattern"] = "4:2"; }),
+            "\"pruning.pattern\": N:M needs 0 < N < M");
+        row("bad method", withChange([](auto& j) { j["pruning"]["method"] = "random"; }),
+            "\"pruning.method\": must be magnitude, wanda or sparsegpt");
+        row("rank and energy", withChange([](auto& j) { j["low_rank"]["rank"] = 8; }),
+            "\"low_rank\": needs exactly one of");
+        row("tensors not strings", withChange([](auto& j) { j["low_rank"]["tensors"] = {1}; }),
+            "\"low_rank.tensors[0]\": must be a string");
+        row("kv type", withChange([](auto& j) { j["runtime"]["kv_cache_type"] = "q2"; }),
+            "\"runtime.kv_cache_type\": unknown KV-cache type");
+        row("zero context", withChange([](auto& j) { j["runtime"]["context"] = 0; }),
+            "\"runtime.context\": must be at least 1");
+        row("negative size", withChange([](auto& j) { j["source"]["size_bytes"] = -1; }),
+            "\"source.size_bytes\": must be at least 0");
+        row("bad hash", withChange([](auto& j) { j["source"]["header_sha256"] = "xyz"; }),
+            "\"source.header_sha256\": must be 64");
         row("unknown constant", withChange([](auto& j) { j["estimator_constants"]["quality"]["int3"] = 0.9; }),
             "\"estimator_constants\": unknown constant \"quality.int3\"");
         row("unordered constants", withChange([](auto& j) { j["estimator_constants"]["quality"]["int4"] = 0.99; }),
@@ -146,12 +162,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("scheme");
-        QTest::addRow("glob on llama.cpp name") << "blk.0.attn_v.weight" << "q6_k";
-        QTest::addRow("regex anywhere") << "model.layers.0.input_layernorm.weight" << "keep";
-        QTest::addRow("? is one character") << "model.layers.3.mlp.up_proj.weight" << "int8";
-        QTest::addRow("? is not two") << "model.layers.12.mlp.up_proj.weight" << "int4";
-        QTest::addRow("no rule") << "model.embed_tokens.weight" << "int4";
-        QTest::addRow("glob must match whole name") << "blk.0.attn_v.weight.extra" << "int4";
+        QTest::addRow("glob on llama.cpp name") << "blk.0.attn_v.weight"
+                                                << "q6_k";
+        QTest::addRow("regex anywhere") << "model.layers.0.input_layernorm.weight"
+                                        << "keep";
+        QTest::addRow("? is one character") << "model.layers.3.mlp.up_proj.weight"
+                                            << "int8";
+        QTest::addRow("? is not two") << "model.layers.12.mlp.up_proj.weight"
+                                      << "int4";
+        QTest::addRow("no rule") << "model.embed_tokens.weight"
+                                 << "int4";
+        QTest::addRow("glob must match whole name") << "blk.0.attn_v.weight.extra"
+                                                    << "int4";
     }
     void firstMatchWins()
     {
@@ -180,9 +202,7 @@ private Q_SLOTS:
         QCOMPARE(fromSchema.size(), fromParser.size());
         // Every scheme the schema lists is one the parser accepts, and a full recipe uses only schema keys.
         for (const auto& scheme : schema["$defs"]["scheme"]["enum"]) {
-            const auto text = withChange([&](auto& j) {
-                j["quantization"] = {{"scheme", scheme}};
-            });
+            const auto text = withChange([&](auto& j) { j["quantization"] = {{"scheme", scheme}}; });
             Recipe::fromJson(text, "test.json");
         }
         const auto written = nlohmann::ordered_json::parse(fullRecipe().toJson());
@@ -202,8 +222,8 @@ private Q_SLOTS:
         QCOMPARE(source.sizeBytes, std::uint64_t(14693368));
         QCOMPARE(source.headerSha256.size(), std::size_t(64));
         QVERIFY(source == RecipeSource::of(*openCheckpoint(path))); // stable
-        const auto gguf = std::filesystem::path(COMPLAB_SHARED_DATA_DIR)
-            / "models/lab-tinystories-gguf/lab-tinystories-f32.gguf";
+        const auto gguf
+            = std::filesystem::path(COMPLAB_SHARED_DATA_DIR) / "models/lab-tinystories-gguf/lab-tinystories-f32.gguf";
         QVERIFY(RecipeSource::of(*openCheckpoint(gguf)).headerSha256 != source.headerSha256);
     }
 };
