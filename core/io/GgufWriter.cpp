@@ -77,6 +77,38 @@ void GgufWriter::addStringArray(const std::string& key, const std::vector<std::s
         appendString(value);
 }
 
+void GgufWriter::addFloat32Array(const std::string& key, const std::vector<float>& values)
+{
+    appendKey(key, GgufType::Array);
+    appendScalar<std::uint32_t>(static_cast<std::uint32_t>(GgufType::Float32));
+    appendScalar<std::uint64_t>(values.size());
+    for (const float value : values)
+        appendScalar(value);
+}
+
+void GgufWriter::addInt32Array(const std::string& key, const std::vector<std::int32_t>& values)
+{
+    appendKey(key, GgufType::Array);
+    appendScalar<std::uint32_t>(static_cast<std::uint32_t>(GgufType::Int32));
+    appendScalar<std::uint64_t>(values.size());
+    for (const auto value : values)
+        appendScalar(value);
+}
+
+std::uint64_t GgufWriter::alignedDataSize() const
+{
+    return (m_dataSize + m_alignment - 1) / m_alignment * m_alignment;
+}
+
+std::uint64_t GgufWriter::fileBytes() const
+{
+    std::uint64_t header = 4 + 4 + 8 + 8 + m_metadata.size();
+    for (const auto& tensor : m_tensors)
+        header += 8 + tensor.name.size() + 4 + 8 * tensor.extents.size() + 4 + 8;
+    header = (header + m_alignment - 1) / m_alignment * m_alignment;
+    return header + alignedDataSize();
+}
+
 void GgufWriter::appendValuePayload(const GgufValue& value)
 {
     if (value.isArray()) {
@@ -192,6 +224,8 @@ void GgufWriter::write(
                 "produced " + std::to_string(bytes.size()) + " bytes, expected " + std::to_string(tensor.bytes));
         file.write(bytes);
     }
+    // ggml's reader takes the data section as every tensor padded to the alignment, the last one too.
+    file.writeZeros(static_cast<std::size_t>(dataStart + alignedDataSize() - file.size()));
     throwIfStopped(stop);
     file.commit();
     progress.report(1.0);

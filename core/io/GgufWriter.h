@@ -29,6 +29,8 @@ public:
     void addFloat32(const std::string& key, float value);
     void addBool(const std::string& key, bool value);
     void addStringArray(const std::string& key, const std::vector<std::string>& values);
+    void addFloat32Array(const std::string& key, const std::vector<float>& values);
+    void addInt32Array(const std::string& key, const std::vector<std::int32_t>& values);
     // Copies a value read from another GGUF file, arrays included.
     void addValue(const std::string& key, const GgufValue& value);
 
@@ -36,6 +38,8 @@ public:
     // a whole number of blocks of `type`.
     void addTensor(const std::string& name, DType type, const std::vector<std::int64_t>& shape);
     std::size_t tensorCount() const { return m_tensors.size(); }
+    // Bytes of the file write() produces (header, padding and tensor data).
+    std::uint64_t fileBytes() const;
 
     // produce(i) returns the bytes of tensor i (exactly its storage size). Throws CheckpointError
     // on I/O errors or a wrong size, Cancelled when stopped; the target is untouched then.
@@ -52,6 +56,7 @@ private:
         std::uint64_t bytes;
         std::uint64_t offset;
     };
+    std::uint64_t alignedDataSize() const;
     void appendKey(const std::string& key, GgufType type);
     template <typename T> void appendScalar(T value);
     void appendString(std::string_view text);

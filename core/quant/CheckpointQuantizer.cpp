@@ -19,43 +19,10 @@ namespace complab {
 
 namespace {
 
-// Float values to the bytes of a plain float dtype (round to nearest even).
 std::vector<std::byte> encodeFloats(DType type, const std::vector<float>& values)
 {
     std::vector<std::byte> bytes(values.size() * dtypeSize(type));
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        std::uint16_t half = 0;
-        switch (type) {
-        case DType::F32:
-            std::memcpy(bytes.data() + 4 * i, &values[i], 4);
-            continue;
-        case DType::F16:
-            half = Eigen::numext::bit_cast<std::uint16_t>(Eigen::half(values[i]));
-            break;
-        case DType::BF16:
-            half = Eigen::numext::bit_cast<std::uint16_t>(Eigen::bfloat16(values[i]));
-            break;
-        default:
-            throw std::logic_error("encodeFloats: not a float type");
-        }
-        std::memcpy(bytes.data() + 2 * i, &half, 2);
-    }
-    return bytes;
-}
-
-// Quantises rows × columns floats into ggml blocks, in parallel over rows (each row is whole blocks).
-std::vector<std::byte> quantizeToBlocks(
-    DType type, const std::vector<float>& values, std::size_t rows, std::size_t columns, std::stop_token stop)
-{
-    const std::size_t rowBytes = columns / dtypeBlockElements(type) * dtypeSize(type);
-    std::vector<std::byte> bytes(rows * rowBytes);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows, 16), [&](const tbb::blocked_range<std::size_t>& range) {
-        if (stop.stop_requested())
-            return;
-        for (std::size_t row = range.begin(); row != range.end(); ++row)
-            quantizeBlocksReference(type, values.data() + row * columns, columns, bytes.data() + row * rowBytes);
-    });
-    throwIfStopped(stop);
+    convertFromFloat(type, values.data(), values.size(), bytes.data());
     return bytes;
 }
 

@@ -67,6 +67,21 @@ void quantizeMatrix(const QuantSpec& spec, const float* values, std::size_t rows
     throwIfStopped(stop);
 }
 
+std::vector<std::byte> quantizeToBlocks(
+    DType type, const std::vector<float>& values, std::size_t rows, std::size_t columns, std::stop_token stop)
+{
+    const std::size_t rowBytes = columns / dtypeBlockElements(type) * dtypeSize(type);
+    std::vector<std::byte> bytes(rows * rowBytes);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows, 16), [&](const tbb::blocked_range<std::size_t>& range) {
+        if (stop.stop_requested())
+            return;
+        for (std::size_t row = range.begin(); row != range.end(); ++row)
+            quantizeBlocksReference(type, values.data() + row * columns, columns, bytes.data() + row * rowBytes);
+    });
+    throwIfStopped(stop);
+    return bytes;
+}
+
 QuantOutcome quantizeTensor(const TensorView& tensor, const QuantSpec& spec, Progress& progress, std::stop_token stop,
     const QuantizeOptions& options)
 {

@@ -49,6 +49,11 @@ QuantOutcome quantizeTensor(const TensorView& tensor, const QuantSpec& spec, Pro
 void quantizeMatrix(const QuantSpec& spec, const float* values, std::size_t rows, std::size_t columns, float* out,
     Progress& progress, std::stop_token stop, std::size_t rowsPerTask = 16);
 
+// Quantises rows x columns floats into ggml blocks of `type` (each row whole blocks), in parallel over
+// rows; the bytes do not depend on the thread count. Throws Cancelled when stopped.
+std::vector<std::byte> quantizeToBlocks(
+    DType type, const std::vector<float>& values, std::size_t rows, std::size_t columns, std::stop_token stop);
+
 // Every applicable scheme of `schemes` on one tensor; schemes that do not fit are skipped.
 std::vector<QuantOutcome> sweepSchemes(
     const TensorView& tensor, const std::vector<QuantSpec>& schemes, Progress& progress, std::stop_token stop);

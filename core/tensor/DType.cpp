@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 namespace complab {
 
@@ -336,6 +338,28 @@ void convertToFloat(DType type, const std::byte* src, std::size_t count, float* 
     case DType::Q6_K:
     case DType::Q8_K:
         return dequantizeBlocks(type, src, count / dtypeBlockElements(type), dst);
+    }
+}
+
+void convertFromFloat(DType type, const float* src, std::size_t count, std::byte* dst)
+{
+    for (std::size_t i = 0; i < count; ++i) {
+        std::uint16_t half = 0;
+        switch (type) {
+        case DType::F32:
+            std::memcpy(dst + 4 * i, src + i, 4);
+            continue;
+        case DType::F16:
+            half = Eigen::numext::bit_cast<std::uint16_t>(Eigen::half(src[i]));
+            break;
+        case DType::BF16:
+            half = Eigen::numext::bit_cast<std::uint16_t>(Eigen::bfloat16(src[i]));
+            break;
+        default:
+            throw std::invalid_argument(
+                "convertFromFloat: " + std::string(dtypeName(type)) + " is not F32, F16 or BF16");
+        }
+        std::memcpy(dst + 2 * i, &half, 2);
     }
 }
 

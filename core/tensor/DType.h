@@ -71,6 +71,10 @@ std::string_view ggmlTypeName(std::uint32_t ggmlType);
 // formats, count must be a whole number of blocks and src the start of a block.
 void convertToFloat(DType type, const std::byte* src, std::size_t count, float* dst);
 
+// The inverse for plain float types (F32, F16, BF16), rounding to nearest even: count floats into
+// count * dtypeSize(type) bytes at dst. Throws std::invalid_argument for any other type.
+void convertFromFloat(DType type, const float* src, std::size_t count, std::byte* dst);
+
 // Single-value decoders, exposed for tests and for the quantisers' reference paths.
 float halfToFloat(std::uint16_t bits);
 // Rounds to the nearest half, ties to even, as ggml's GGML_FP32_TO_FP16 (and F16C's vcvtps2ph with

@@ -1,0 +1,80 @@
+// Applies a recipe to a checkpoint and writes the result: per tensor, decode -> prune -> low-rank ->
+// quantise (seed 004's order) -> store, one tensor in memory at a time. GGUF output is a complete
+// llama.cpp file (llama.cpp tensor names, q/k rows in llama.cpp's layout, metadata and vocabulary);
+// safetensors output holds dense values (dequantised) under the source's names, with the recipe in
+// __metadata__. The bytes depend only on the input and the recipe, not on the thread count.
+#pragma once
+
+#include "io/Checkpoint.h"
+#include "quant/QuantMetrics.h"
+#include "recipe/Progress.h"
+#include "recipe/Recipe.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+namespace complab {
+
+class PipelineStep;
+
+// The dtype of a dense safetensors export.
+enum class DenseType { Original, F16, BF16 };
+
+struct PipelineOptions
+{
+    std::filesystem::path output; // .gguf or .safetensors
+    DenseType denseType = DenseType::Original; // safetensors only; Original: each tensor's own float type
+};
+
+// What happens to one tensor, decided from the header and the recipe before anything is read.
+struct TensorPlan
+{
+    std::size_t sourceIndex = 0;
+    std::string sourceName;
+    std::string outputName;
+    std::string llamaCppName; // empty when the name has no llama.cpp equivalent
+    std::vector<std::int64_t> shape;
+    DType sourceType = DType::F32;
+    DType storedAs = DType::F32;
+    std::optional<QuantSpec> spec; // quantised with this scheme
+    std::string keptBecause; // why it was not quantised
+    std::size_t rotaryHeads = 0; // > 0: rows re-ordered from HF's rotate-half layout for llama.cpp
+    std::vector<std::string> steps; // value-changing steps that apply ("prune", "low-rank")
+    std::optional<QuantMetrics> metrics; // after run(): what the file holds vs the source values
+};
+
+// Throws CheckpointError (naming the folder) when the file system holding `target` has fewer than
+// `bytes` bytes free; checked before every big write.
+void requireFreeSpace(const std::filesystem::path& target, std::uint64_t bytes);
+
+class Pipeline
+{
+public:
+    // Plans the export. Throws std::invalid_argument for a recipe/output combination that cannot be
+    // written (a scheme GGUF cannot store, a tensor without a llama.cpp name, the output being the
+    // input) and FeatureUnavailable for a step this build lacks.
+    Pipeline(std::shared_ptr<const Checkpoint> checkpoint, Recipe recipe, PipelineOptions options);
+    ~Pipeline();
+
+    const std::vector<TensorPlan>& plan() const { return m_plan; }
+    bool writesGguf() const { return m_gguf; }
+    // The job: writes the output atomically and returns the plan with metrics. Throws Cancelled when
+    // stopped (no file is left), CheckpointError on I/O problems or too little disk space.
+    std::vector<TensorPlan> run(Progress& progress, std::stop_token stop);
+
+private:
+    std::vector<std::byte> produce(TensorPlan& plan, std::stop_token stop) const;
+
+    std::shared_ptr<const Checkpoint> m_checkpoint;
+    Recipe m_recipe;
+    PipelineOptions m_options;
+    bool m_gguf = false;
+    std::vector<std::unique_ptr<PipelineStep>> m_steps;
+    std::vector<TensorPlan> m_plan;
+};
+
+} // namespace complab

@@ -1,0 +1,219 @@
+// The recipe pipeline: plans, deterministic bytes whatever the thread count, dense safetensors
+// exports with the recipe in __metadata__, refusals that name the problem, cancellation without a trace.
+#include "io/Checkpoint.h"
+#include "io/CheckpointError.h"
+#include "recipe/Pipeline.h"
+#include "recipe/PipelineStep.h"
+#include "util/Sha256.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+#include <tbb/global_control.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+using namespace complab;
+
+namespace {
+
+const std::filesystem::path modelsDir = std::filesystem::path(COMPLAB_SHARED_DATA_DIR) / "models";
+const std::filesystem::path hfModel = modelsDir / "lab-tinystories/model.safetensors";
+
+std::string fileHash(const std::filesystem::path& path)
+{
+    return Sha256::ofFilePrefix(path, std::filesystem::file_size(path));
+}
+
+Recipe recipeOf(const std::string& scheme)
+{
+    Recipe recipe;
+    recipe.quantization.scheme = scheme;
+    return recipe;
+}
+
+std::vector<TensorPlan> apply(const std::filesystem::path& source, const Recipe& recipe, const std::filesystem::path& output,
+    DenseType dense = DenseType::Original)
+{
+    Pipeline pipeline(openCheckpoint(source), recipe, {output, dense});
+    Progress progress;
+    return pipeline.run(progress, {});
+}
+
+} // namespace
+
+class TestPipeline : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        if (!std::filesystem::exists(hfModel))
+            QSKIP("shared data not present");
+    }
+
+    // Same recipe, 1 and 2 worker threads: the same bytes, for native blocks and simulated schemes.
+    void sameBytesWhateverTheThreadCount_data()
+    {
+        QTest::addColumn<QString>("scheme");
+        QTest::addColumn<QString>("extension");
+        QTest::addRow("q4_k gguf") << "q4_k" << ".gguf";
+        QTest::addRow("int4 safetensors") << "int4" << ".safetensors";
+        QTest::addRow("nf4 safetensors") << "nf4" << ".safetensors";
+    }
+    void sameBytesWhateverTheThreadCount()
+    {
+        QFETCH(QString, scheme);
+        QFETCH(QString, extension);
+        QTemporaryDir dir;
+        std::vector<std::string> hashes;
+        for (const int threads : {1, 2}) {
+            tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
+            const auto output = std::filesystem::path(dir.path().toStdString())
+                / (std::to_string(threads) + extension.toStdString());
+            apply(hfModel, recipeOf(scheme.toStdString()), output);
+            hashes.push_back(fileHash(output));
+        }
+        QCOMPARE(hashes[0], hashes[1]);
+    }
+
+    void planFollowsTheRecipe()
+    {
+        auto recipe = recipeOf("int4");
+        recipe.rules.push_back({TensorRule::Syntax::Glob, "*.mlp.*", {"keep"}});
+        recipe.rules.push_back({TensorRule::Syntax::Glob, "blk.*.attn_k.weight", {"int8"}}); // llama.cpp name
+        QTemporaryDir dir;
+        const Pipeline pipeline(openCheckpoint(hfModel), recipe, {std::filesystem::path(dir.path().toStdString()) / "x.safetensors"});
+        std::map<std::string, const TensorPlan*> byName;
+        for (const auto& plan : pipeline.plan())
+            byName[plan.sourceName] = &plan;
+        QCOMPARE(byName.size(), std::size_t(38));
+        QVERIFY(!byName["model.layers.0.mlp.up_proj.weight"]->spec);
+        QCOMPARE(byName["model.layers.0.mlp.up_proj.weight"]->keptBecause, std::string("the recipe says keep"));
+        QCOMPARE(byName["model.layers.1.self_attn.k_proj.weight"]->spec->name(), std::string("int8 g128"));
+        QCOMPARE(byName["model.layers.1.self_attn.q_proj.weight"]->spec->name(), std::string("int4 g128"));
+        QVERIFY(!byName["model.norm.weight"]->spec);
+        QCOMPARE(byName["model.layers.1.self_attn.q_proj.weight"]->rotaryHeads, std::size_t(0)); // safetensors: HF layout kept
+    }
+
+    void denseSafetensors_data()
+    {
+        QTest::addColumn<int>("dense");
+        QTest::addColumn<QString>("dtype");
+        QTest::addRow("F16") << int(DenseType::F16) << "F16";
+        QTest::addRow("BF16") << int(DenseType::BF16) << "BF16";
+        QTest::addRow("original") << int(DenseType::Original) << "F32";
+    }
+    void denseSafetensors()
+    {
+        QFETCH(int, dense);
+        QFETCH(QString, dtype);
+        QTemporaryDir dir;
+        const auto output = std::filesystem::path(dir.path().toStdString()) / "dense.safetensors";
+        const auto recipe = recipeOf("q4_k");
+        const auto plans = apply(hfModel, recipe, output, DenseType(dense));
+        const auto written = openCheckpoint(output);
+        QCOMPARE(written->tensors().size(), std::size_t(38));
+        for (const auto& info : written->tensors())
+            QCOMPARE(QString::fromStdString(std::string(dtypeName(info.dtype))), dtype);
+        // The recipe is in __metadata__, and parses back to the same recipe.
+        QVERIFY(Recipe::fromJson(written->metadata().at("compression_lab.recipe")) == recipe);
+        // Quantised tensors hold Q4_K's values: measurable error, far from zero and far from noise.
+        for (const auto& plan : plans) {
+            if (!plan.spec)
+                continue;
+            QVERIFY(plan.metrics);
+            QVERIFY2(plan.metrics->sqnrDb > 15 && plan.metrics->sqnrDb < 40, plan.sourceName.c_str());
+        }
+        // A kept tensor in original type is a byte copy.
+        if (DenseType(dense) == DenseType::Original) {
+            const auto source = openCheckpoint(hfModel);
+            const auto index = *source->indexOf("model.norm.weight");
+            const auto copy = written->tensor(*written->indexOf("model.norm.weight")).bytes();
+            QVERIFY(std::equal(copy.begin(), copy.end(), source->tensor(index).bytes().begin()));
+        }
+    }
+
+    void refuses_data()
+    {
+        QTest::addColumn<QString>("recipeJson");
+        QTest::addColumn<QString>("output");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("pruning") << R"({"format":"compression-lab-recipe","version":1,"pruning":{"fraction":0.5}})"
+                                 << "out.gguf" << "pruning is not available in this build";
+        QTest::addRow("low rank") << R"({"format":"compression-lab-recipe","version":1,"low_rank":{"rank":16}})"
+                                  << "out.safetensors" << "low-rank factorisation is not available in this build";
+        QTest::addRow("int4 into gguf") << R"({"format":"compression-lab-recipe","version":1,"quantization":{"scheme":"int4"}})"
+                                        << "out.gguf" << "scheme int4 g128 has no GGUF type";
+        QTest::addRow("rule into gguf")
+            << R"({"format":"compression-lab-recipe","version":1,"rules":[{"pattern":"*attn_v*","scheme":"nf4"}]})"
+            << "out.gguf" << "tensor 'model.layers.0.self_attn.v_proj.weight': scheme nf4 has no GGUF type";
+        QTest::addRow("extension") << R"({"format":"compression-lab-recipe","version":1})" << "out.bin"
+                                   << "must end in .gguf or .safetensors";
+    }
+    void refuses()
+    {
+        QFETCH(QString, recipeJson);
+        QFETCH(QString, output);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const auto target = std::filesystem::path(dir.path().toStdString()) / output.toStdString();
+        try {
+            Pipeline pipeline(openCheckpoint(hfModel), Recipe::fromJson(recipeJson.toStdString()), {target});
+            QFAIL("accepted");
+        } catch (const std::exception& e) {
+            QVERIFY2(std::string(e.what()).find(message.toStdString()) != std::string::npos, e.what());
+        }
+        QVERIFY(!std::filesystem::exists(target));
+    }
+
+    void refusesToOverwriteTheInput()
+    {
+        QTemporaryDir dir;
+        const auto copy = std::filesystem::path(dir.path().toStdString()) / "model.safetensors";
+        std::filesystem::copy_file(hfModel, copy);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Pipeline(openCheckpoint(copy), recipeOf("q8_0"), {copy}));
+    }
+
+    void cancelLeavesNothing()
+    {
+        QTemporaryDir dir;
+        const auto output = std::filesystem::path(dir.path().toStdString()) / "cancelled.gguf";
+        Pipeline pipeline(openCheckpoint(hfModel), recipeOf("q4_k"), {output});
+        std::stop_source stop;
+        int calls = 0;
+        Progress progress([&](double, const std::string&) {
+            if (++calls == 3)
+                stop.request_stop();
+        }, 0.0);
+        QVERIFY_THROWS_EXCEPTION(Cancelled, pipeline.run(progress, stop.get_token()));
+        QVERIFY(std::filesystem::is_empty(dir.path().toStdString()));
+    }
+
+    void checksFreeSpace()
+    {
+        QTemporaryDir dir;
+        const auto target = std::filesystem::path(dir.path().toStdString()) / "huge.gguf";
+        requireFreeSpace(target, 1000);
+        try {
+            requireFreeSpace(target, std::uint64_t(1) << 62);
+            QFAIL("4 EiB fit");
+        } catch (const CheckpointError& e) {
+            QVERIFY2(std::string(e.what()).find("not enough free disk space") != std::string::npos, e.what());
+        }
+    }
+
+    void inputIsNotModified()
+    {
+        const auto before = fileHash(hfModel);
+        QTemporaryDir dir;
+        apply(hfModel, recipeOf("q6_k"), std::filesystem::path(dir.path().toStdString()) / "x.gguf");
+        QCOMPARE(fileHash(hfModel), before);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPipeline)
+#include "tst_pipeline.moc"
