@@ -133,6 +133,7 @@ void HuggingFaceTokenizer::parse(const std::filesystem::path& path)
         m_types[std::size_t(id)] = token.value("special", false) ? TokenType::Control : TokenType::UserDefined;
         m_ids[content] = id;
         m_addedTokens.emplace_back(content, id);
+        m_addedFirstBytes[static_cast<unsigned char>(content.front())] = true;
     }
     std::stable_sort(m_addedTokens.begin(), m_addedTokens.end(),
         [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -391,6 +392,10 @@ std::vector<std::int32_t> HuggingFaceTokenizer::encode(std::string_view text, bo
     // Added tokens are cut out first, leftmost and longest; the text between them is encoded alone.
     std::size_t segmentStart = 0;
     for (std::size_t at = 0; at < text.size();) {
+        if (!m_addedFirstBytes[static_cast<unsigned char>(text[at])]) {
+            ++at;
+            continue;
+        }
         const auto match = std::find_if(m_addedTokens.begin(), m_addedTokens.end(),
             [&](const auto& added) { return text.compare(at, added.first.size(), added.first) == 0; });
         if (match == m_addedTokens.end()) {

@@ -58,6 +58,7 @@ private:
     std::unordered_map<std::string, std::int32_t> m_ids;
     std::unordered_map<std::uint64_t, Merge> m_merges; // (left id << 32 | right id)
     std::vector<std::pair<std::string, std::int32_t>> m_addedTokens; // longest first
+    std::array<bool, 256> m_addedFirstBytes{}; // so most positions are skipped without comparing
     std::int32_t m_bosId = -1;
     std::int32_t m_eosId = -1;
     std::int32_t m_unknownId = -1;

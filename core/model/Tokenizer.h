@@ -40,7 +40,8 @@ public:
     // Encodes UTF-8 text. addBos puts bosId() first (when there is one); no EOS is ever added.
     virtual std::vector<std::int32_t> encode(std::string_view text, bool addBos) const = 0;
     // The text of one token as it follows `previous` (SentencePiece's leading-space rule after BOS,
-    // byte tokens such as <0x0A> turned back into bytes). Out-of-range ids give an empty string.
+    // byte tokens such as <0x0A> turned back into bytes). previous -1 means the start of the text, which
+    // is treated like "after BOS". Control tokens and out-of-range ids give an empty string.
     virtual std::string decodeToken(std::int32_t previous, std::int32_t token) const = 0;
     // The piece as stored in the vocabulary (for tables and exports).
     virtual std::string piece(std::int32_t token) const = 0;
@@ -66,9 +67,10 @@ public:
     using CheckpointError::CheckpointError;
 };
 
-// The tokenizer that belongs to a model: the GGUF file's own tokenizer.ggml.* keys, or beside the
-// weights tokenizer.model / tokenizer.json / tokenizer.bin (llama2.c). nullptr when none is found;
-// `whyNot` (if given) then says what was looked for.
+// The tokenizer that belongs to a model, first found of: the GGUF file's own tokenizer.ggml.* keys, then
+// beside the weights tokenizer.model, tokenizer.json, tokenizer.bin (llama2.c; also the tok*.bin a
+// llama2.c checkpoint found). Unsupported vocabularies are skipped, malformed files throw CheckpointError.
+// nullptr when none is usable; `whyNot` (if given) then says what was looked for and what was skipped.
 std::shared_ptr<const Tokenizer> findTokenizerFor(const Checkpoint& checkpoint, std::string* whyNot = nullptr);
 
 // Loads a tokenizer file chosen by the user, picking the reader from the file's content. vocabularySize

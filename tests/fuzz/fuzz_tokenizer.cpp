@@ -1,8 +1,10 @@
-// libFuzzer harness for the tokenizer readers (llama2.c tokenizer.bin, SentencePiece tokenizer.model):
+// libFuzzer harness for the tokenizer readers (llama2.c tokenizer.bin, SentencePiece tokenizer.model,
+// Hugging Face tokenizer.json):
 // the input is written to a file (the readers memory-map files), loaded, and a fixed text plus the
 // input's own first bytes are encoded and decoded. Any outcome but success or CheckpointError is a
 // finding, as is an id outside the vocabulary. Build with the `fuzz` preset.
 #include "io/CheckpointError.h"
+#include "model/HuggingFaceTokenizer.h"
 #include "model/Llama2cTokenizer.h"
 #include "model/SentencePieceTokenizer.h"
 
@@ -13,7 +15,7 @@
 #include <unistd.h>
 
 #ifndef COMPLAB_FUZZ_EXTENSION
-#error "define COMPLAB_FUZZ_EXTENSION, \".bin\" or \".model\""
+#error "define COMPLAB_FUZZ_EXTENSION: \".bin\", \".model\" or \".json\""
 #endif
 
 namespace {
@@ -22,6 +24,8 @@ std::shared_ptr<const complab::Tokenizer> load(const std::filesystem::path& path
 {
     if (path.extension() == ".model")
         return std::make_shared<const complab::SentencePieceTokenizer>(path);
+    if (path.extension() == ".json")
+        return std::make_shared<const complab::HuggingFaceTokenizer>(path);
     return std::make_shared<const complab::Llama2cTokenizer>(path);
 }
 
