@@ -119,6 +119,10 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(const Checkpoint& checkpo
     shape.headDim = config.headDim.value_or(shape.dim / shape.heads);
     shape.vocabSize = requireField(checkpoint, config.vocabSize, "vocab_size");
     shape.contextLength = requireField(checkpoint, config.contextLength, "max_position_embeddings");
+    // Sliding-window attention (Mistral) equals full attention for windows no longer than the
+    // slide, so evaluation windows are kept that short instead of masking.
+    if (config.slidingWindow && *config.slidingWindow > 0 && *config.slidingWindow < shape.contextLength)
+        shape.contextLength = *config.slidingWindow;
     shape.rmsNormEps = config.rmsNormEps.value_or(1e-5);
     shape.ropeTheta = config.ropeTheta.value_or(10000.0);
     if (shape.kvHeads <= 0 || shape.heads % shape.kvHeads != 0)

@@ -5,6 +5,7 @@
 // activation capture and the errors for broken checkpoints.
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
+#include "io/SafetensorsWriter.h"
 #include "model/CalibrationActivations.h"
 #include "model/Transformer.h"
 
@@ -330,6 +331,65 @@ private Q_SLOTS:
         QCOMPARE(cache.length(), Eigen::Index(0));
         const std::vector<std::int32_t> tooMany{1, 2, 3, 4, 5};
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, model.forward(tooMany, cache));
+    }
+
+    // Qwen2-style q/k/v biases: zero biases change nothing, a value bias changes the logits, and a
+    // bias of the wrong length is refused with its name.
+    void attentionBiases_data()
+    {
+        QTest::addColumn<float>("biasValue");
+        QTest::addColumn<int>("biasLength");
+        QTest::addRow("zero") << 0.0f << 32;
+        QTest::addRow("non-zero") << 0.5f << 32;
+        QTest::addRow("wrong length") << 0.0f << 31;
+    }
+    void attentionBiases()
+    {
+        QFETCH(float, biasValue);
+        QFETCH(int, biasLength);
+        const auto source = sharedPath("models/stories260K-hf-f32");
+        if (!QFile::exists(source))
+            QSKIP("shared data not available");
+        const auto original = openCheckpoint(source.toStdString());
+        QTemporaryDir dir;
+        SafetensorsWriter writer;
+        for (const auto& info : original->tensors())
+            writer.addTensor(info.name, DType::F32, info.shape);
+        const std::vector<std::string> biases{"model.layers.0.self_attn.q_proj.bias",
+            "model.layers.0.self_attn.k_proj.bias", "model.layers.0.self_attn.v_proj.bias"};
+        for (const auto& name : biases)
+            writer.addTensor(name, DType::F32, {name.find("q_proj") != std::string::npos ? 64 : biasLength});
+        Progress progress;
+        writer.write(dir.filePath(QStringLiteral("model.safetensors")).toStdString(),
+            [&](std::size_t index) {
+                std::vector<float> values;
+                if (index < original->tensors().size())
+                    values = original->tensor(index).toFloats();
+                else
+                    values.assign(index - original->tensors().size() == 0 ? 64 : std::size_t(biasLength),
+                        index - original->tensors().size() == 2 ? biasValue : 0.0f);
+                std::vector<std::byte> bytes(values.size() * 4);
+                std::memcpy(bytes.data(), values.data(), bytes.size());
+                return bytes;
+            },
+            progress, {});
+        QVERIFY(QFile::copy(source + QStringLiteral("/config.json"), dir.filePath(QStringLiteral("config.json"))));
+        const auto tokens = someTokens(512, 10, 9);
+        if (biasLength != 32) {
+            try {
+                ModelWeights::load(*openCheckpoint(dir.path().toStdString()));
+                QFAIL("no error for a bias of the wrong length");
+            } catch (const CheckpointError& e) {
+                QCOMPARE(QString::fromStdString(e.tensor()), QStringLiteral("model.layers.0.self_attn.k_proj.bias"));
+            }
+            return;
+        }
+        const auto withBias = logitsOf(dir.path(), tokens);
+        const auto without = logitsOf(source, tokens);
+        if (biasValue == 0.0f)
+            QCOMPARE(maxAbsDifference(withBias, without), 0.0);
+        else
+            QVERIFY(maxAbsDifference(withBias, without) > 1e-3);
     }
 
     void missingTensorIsNamed()
