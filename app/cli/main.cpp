@@ -2,6 +2,8 @@
 // slips into core fails this build. Exit codes: 0 success, 1 wrong usage, 2 invalid input.
 #include "EstimateCommand.h"
 #include "InspectCommand.h"
+#include "LowRankCommand.h"
+#include "PruneCommand.h"
 #include "QuantErrorCommand.h"
 #include "QuantizeCommand.h"
 
@@ -31,6 +33,12 @@ int main(int argc, char** argv)
     complab::cli::QuantizeOptions quantizeOptions;
     auto* quantizeCommand = complab::cli::addQuantizeCommand(app, quantizeOptions);
 
+    complab::cli::PruneOptions pruneOptions;
+    auto* pruneCommand = complab::cli::addPruneCommand(app, pruneOptions);
+
+    complab::cli::LowRankOptions lowRankOptions;
+    auto* lowRankCommand = complab::cli::addLowRankCommand(app, lowRankOptions);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -52,5 +60,9 @@ int main(int argc, char** argv)
         return complab::cli::runQuantError(quantErrorOptions, std::cout, std::cerr);
     if (quantizeCommand->parsed())
         return complab::cli::runQuantize(quantizeOptions, std::cout, std::cerr);
+    if (pruneCommand->parsed())
+        return complab::cli::runPrune(pruneOptions, std::cout, std::cerr);
+    if (lowRankCommand->parsed())
+        return complab::cli::runLowRank(lowRankOptions, std::cout, std::cerr);
     return 1;
 }
