@@ -1,6 +1,8 @@
 // compression-lab-cli: the headless front end. Links complab_core only, so a Qt include that
 // slips into core fails this build. Exit codes: 0 success, 1 wrong usage, 2 invalid input.
 #include "EstimateCommand.h"
+#include "EvalCommand.h"
+#include "GenerateCommand.h"
 #include "InspectCommand.h"
 #include "LowRankCommand.h"
 #include "PruneCommand.h"
@@ -33,6 +35,12 @@ int main(int argc, char** argv)
     complab::cli::QuantizeOptions quantizeOptions;
     auto* quantizeCommand = complab::cli::addQuantizeCommand(app, quantizeOptions);
 
+    complab::cli::EvalOptions evalOptions;
+    auto* evalCommand = complab::cli::addEvalCommand(app, evalOptions);
+
+    complab::cli::GenerateOptions generateOptions;
+    auto* generateCommand = complab::cli::addGenerateCommand(app, generateOptions);
+
     complab::cli::PruneOptions pruneOptions;
     auto* pruneCommand = complab::cli::addPruneCommand(app, pruneOptions);
 
@@ -60,6 +68,10 @@ int main(int argc, char** argv)
         return complab::cli::runQuantError(quantErrorOptions, std::cout, std::cerr);
     if (quantizeCommand->parsed())
         return complab::cli::runQuantize(quantizeOptions, std::cout, std::cerr);
+    if (evalCommand->parsed())
+        return complab::cli::runEval(evalOptions, std::cout, std::cerr);
+    if (generateCommand->parsed())
+        return complab::cli::runGenerate(generateOptions, std::cout, std::cerr);
     if (pruneCommand->parsed())
         return complab::cli::runPrune(pruneOptions, std::cout, std::cerr);
     if (lowRankCommand->parsed())

@@ -14,6 +14,16 @@ namespace complab {
 
 class Checkpoint;
 
+// The kind of a vocabulary entry, numbered as SentencePiece and GGUF's tokenizer.ggml.token_type do.
+enum class TokenType : std::int32_t {
+    Normal = 1,
+    Unknown = 2,
+    Control = 3, // <s>, </s>: never produced from text, decoded as nothing
+    UserDefined = 4,
+    Unused = 5,
+    Byte = 6, // <0x00> ... <0xFF>
+};
+
 class Tokenizer
 {
 public:
@@ -33,7 +43,13 @@ public:
     // The piece as stored in the vocabulary (for tables and exports).
     virtual std::string piece(std::int32_t token) const = 0;
     virtual float score(std::int32_t token) const = 0;
+    // For tables and GGUF export; Normal unless the vocabulary says otherwise.
+    virtual TokenType tokenType(std::int32_t token) const;
+    // The id of a piece exactly as stored, -1 when absent.
+    virtual std::int32_t tokenId(std::string_view piece) const;
 
+    // The text of a token sequence: the first token is decoded as if it followed BOS, so
+    // decode(encode(x, addBos)) gives x back for either addBos.
     std::string decode(const std::vector<std::int32_t>& tokens) const;
 };
 
