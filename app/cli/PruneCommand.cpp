@@ -3,6 +3,10 @@
 #include "CommandErrors.h"
 #include "WeightRewrite.h"
 
+#include "calib/CalibrationCapture.h"
+#include "calib/LayerError.h"
+#include "calib/SparseGpt.h"
+#include "calib/Wanda.h"
 #include "prune/MagnitudePruner.h"
 #include "prune/StructuredPruner.h"
 #include "prune/WeightMatrix.h"
@@ -11,17 +15,10 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <ostream>
 
 namespace complab::cli {
-
-std::string calibrationUnavailable(const std::string& what)
-{
-    return what
-        + " needs calibration activations captured from the model, and this build has no activation capture yet "
-          "(core/model's forward pass has not landed); the data-free methods (magnitude, nm, structured) run without "
-          "--calib";
-}
 
 CLI::App* addPruneCommand(CLI::App& app, PruneOptions& options)
 {
@@ -115,9 +112,9 @@ int runPrune(const PruneOptions& options, std::ostream& out, std::ostream& err)
 {
     return runReportingErrors(options.input, err, [&] {
         const bool calibrated = options.method == "wanda" || options.method == "sparsegpt";
-        if (calibrated || !options.calibrationText.empty())
-            throw UsageError(calibrationUnavailable(
-                calibrated ? "--method " + options.method : "--calib (the layer-output error on captured inputs)"));
+        if (calibrated && options.calibrationText.empty())
+            throw UsageError("--method " + options.method
+                + " needs --calib TEXT: calibration text run through the model to capture each layer's inputs");
         PruneSpec spec = PruneSpec::unstructured(options.sparsity,
             options.scope == "row" ? PruneScope::PerRow
                                    : (options.scope == "global" ? PruneScope::Global : PruneScope::PerTensor));
@@ -131,9 +128,25 @@ int runPrune(const PruneOptions& options, std::ostream& out, std::ostream& err)
         }
         if (spec.pattern == SparsityPattern::Unstructured && !(options.sparsity >= 0.0 && options.sparsity < 1.0))
             throw UsageError("--sparsity must be in [0, 1)");
+        if (calibrated && spec.pattern == SparsityPattern::Unstructured)
+            spec.scope = PruneScope::PerRow; // Wanda and SparseGPT compare weights within an output row
+        if (calibrated && spec.scope == PruneScope::Global)
+            throw UsageError("--scope global applies to magnitude pruning only");
         const auto checkpoint = openCheckpoint(options.input);
         auto plan = planRewrite(*checkpoint, options.tensorRegex);
         const auto start = std::chrono::steady_clock::now();
+        std::optional<CalibrationActivations> calibration;
+        if (!options.calibrationText.empty()) {
+            Progress progress;
+            calibration
+                = captureCalibration(*checkpoint, options.calibrationText, options.calibrationTokens, progress, {});
+        }
+        const auto inputsOf = [&](const std::string& name) -> const Eigen::MatrixXf* {
+            if (!calibration)
+                return nullptr;
+            const auto found = calibration->inputs.find(name);
+            return found == calibration->inputs.end() ? nullptr : &found->second;
+        };
 
         std::map<std::string, PruneResult> precomputed;
         if (options.method == "structured") {
@@ -158,19 +171,32 @@ int runPrune(const PruneOptions& options, std::ostream& out, std::ostream& err)
         const std::string note = options.method == "structured"
             ? "structured pruning of MLP neurons and attention heads, " + std::to_string(options.sparsity)
                 + " of units; zeros in place, shapes unchanged"
-            : "magnitude pruning " + spec.name() + "; zeros in place, original dtype";
+            : options.method + " pruning " + spec.name() + "; zeros in place, original dtype";
         writeRewritten(
             *checkpoint, options.output, plan,
             [&](std::size_t i, const Eigen::MatrixXf& weight) -> Eigen::MatrixXf {
+                const Eigen::MatrixXf* inputs = inputsOf(plan[i].name);
+                if (calibrated && !inputs)
+                    throw CheckpointError(checkpoint->path(), plan[i].name,
+                        "no calibration inputs were captured for it (not a linear layer of the forward pass)");
+                Eigen::MatrixXf pruned;
                 const auto found = precomputed.find(plan[i].name);
-                if (found != precomputed.end())
-                    return found->second.weight;
                 Progress progress;
                 try {
-                    return pruneMagnitude(weight, spec, progress, {}).weight;
+                    if (found != precomputed.end())
+                        pruned = found->second.weight;
+                    else if (options.method == "wanda")
+                        pruned = wandaPrune(weight, *inputs, spec, progress, {}).weight;
+                    else if (options.method == "sparsegpt")
+                        pruned = sparseGptPruneWithInputs(weight, *inputs, spec, {}, progress, {}).weight;
+                    else
+                        pruned = pruneMagnitude(weight, spec, progress, {}).weight;
+                    if (inputs)
+                        plan[i].outputRelativeError = outputRelativeError(weight, pruned, *inputs);
                 } catch (const std::invalid_argument& e) {
                     throw CheckpointError(checkpoint->path(), plan[i].name, e.what());
                 }
+                return pruned;
             },
             note);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -178,6 +204,8 @@ int runPrune(const PruneOptions& options, std::ostream& out, std::ostream& err)
             out << rewriteReport(plan,
                 {{"input", checkpoint->path().string()}, {"output", options.output}, {"method", options.method},
                     {"spec", options.method == "structured" ? std::to_string(options.sparsity) : spec.name()},
+                    {"calibration_tokens",
+                        calibration ? nlohmann::json(calibration->capturedTokens) : nlohmann::json()},
                     {"seconds", seconds}})
                        .dump(2)
                 << '\n';

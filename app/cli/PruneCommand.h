@@ -2,7 +2,7 @@
 // [--pattern N:M] [--scope tensor|row|global] [--calib TEXT] [--calib-tokens N] [--tensor REGEX]
 // --out OUT [--json]`: prune a checkpoint's weight matrices into a new safetensors file (pruned
 // weights in their original dtype, zeros in place, shapes unchanged), reporting each tensor's
-// sparsity and error.
+// sparsity and error; with --calib also the layer-output error on the captured inputs.
 #pragma once
 
 #include <iosfwd>
@@ -31,8 +31,5 @@ struct PruneOptions
 CLI::App* addPruneCommand(CLI::App& app, PruneOptions& options);
 // 0 on success; 1 for a request that makes no sense or needs what this build lacks; 2 for bad input.
 int runPrune(const PruneOptions& options, std::ostream& out, std::ostream& err);
-
-// The message of every calibrated request until the activation capture of core/model exists.
-std::string calibrationUnavailable(const std::string& what);
 
 } // namespace complab::cli

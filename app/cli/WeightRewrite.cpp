@@ -146,8 +146,13 @@ void printRewriteTable(std::ostream& out, const std::vector<RewrittenTensor>& pl
     for (const auto& entry : plan) {
         if (entry.rewritten) {
             ++rewritten;
-            std::snprintf(line, sizeof line, "%-44s %-5s sparsity %6.2f %%  rel. error %.4f\n", entry.name.c_str(),
+            std::snprintf(line, sizeof line, "%-44s %-5s sparsity %6.2f %%  rel. error %.4f", entry.name.c_str(),
                 std::string(dtypeName(entry.storedAs)).c_str(), entry.sparsity * 100.0, entry.relativeError);
+            out << line;
+            if (entry.outputRelativeError)
+                std::snprintf(line, sizeof line, "  output error %.4f\n", *entry.outputRelativeError);
+            else
+                std::snprintf(line, sizeof line, "\n");
         } else {
             std::snprintf(line, sizeof line, "%-44s kept: %s\n", entry.name.c_str(), entry.keptBecause.c_str());
         }
