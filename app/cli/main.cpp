@@ -4,6 +4,8 @@
 #include "EvalCommand.h"
 #include "GenerateCommand.h"
 #include "InspectCommand.h"
+#include "LowRankCommand.h"
+#include "PruneCommand.h"
 #include "QuantErrorCommand.h"
 #include "QuantizeCommand.h"
 #include "TokenizeCommand.h"
@@ -42,6 +44,12 @@ int main(int argc, char** argv)
     complab::cli::TokenizeOptions tokenizeOptions;
     auto* tokenizeCommand = complab::cli::addTokenizeCommand(app, tokenizeOptions);
 
+    complab::cli::PruneOptions pruneOptions;
+    auto* pruneCommand = complab::cli::addPruneCommand(app, pruneOptions);
+
+    complab::cli::LowRankOptions lowRankOptions;
+    auto* lowRankCommand = complab::cli::addLowRankCommand(app, lowRankOptions);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -69,5 +77,9 @@ int main(int argc, char** argv)
         return complab::cli::runGenerate(generateOptions, std::cout, std::cerr);
     if (tokenizeCommand->parsed())
         return complab::cli::runTokenize(tokenizeOptions, std::cout, std::cerr);
+    if (pruneCommand->parsed())
+        return complab::cli::runPrune(pruneOptions, std::cout, std::cerr);
+    if (lowRankCommand->parsed())
+        return complab::cli::runLowRank(lowRankOptions, std::cout, std::cerr);
     return 1;
 }

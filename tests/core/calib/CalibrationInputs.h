@@ -4,12 +4,14 @@
 // channels (a shared low-rank component). Deterministic (std::mt19937_64 + Box-Muller).
 #pragma once
 
+#include "calib/CalibrationCapture.h"
 #include "io/Checkpoint.h"
 #include "prune/WeightMatrix.h"
 
 #include <Eigen/Core>
 
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <random>
 #include <string>
@@ -52,6 +54,29 @@ inline std::optional<Eigen::MatrixXf> sampleModelWeight(const std::string& name)
     if (!index)
         return std::nullopt;
     return loadWeightMatrix(checkpoint->tensor(*index));
+}
+
+// Inputs of a weight captured from lab-tinystories itself (core/model's forward pass) on 2048
+// tokens of a shared text: "calibration" = the TinyStories training sample, "held-out" = the
+// model's held-out stories. Captured once per process; nullopt when the data is absent.
+inline std::optional<Eigen::MatrixXf> capturedInputs(const std::string& name, bool heldOut)
+{
+    static std::shared_ptr<CalibrationActivations> captured[2];
+    const std::string model = COMPLAB_SHARED_DATA_DIR "/models/lab-tinystories/model.safetensors";
+    const std::string text = heldOut ? COMPLAB_SHARED_DATA_DIR "/text/lab-tinystories-heldout.txt"
+                                     : COMPLAB_SHARED_DATA_DIR "/text/tinystories-train-sample.txt";
+    if (!std::filesystem::exists(model) || !std::filesystem::exists(text))
+        return std::nullopt;
+    auto& slot = captured[heldOut ? 1 : 0];
+    if (!slot) {
+        Progress progress;
+        slot = std::make_shared<CalibrationActivations>(
+            captureCalibration(*openCheckpoint(model), text, 2048, progress, {}));
+    }
+    const auto found = slot->inputs.find(name);
+    if (found == slot->inputs.end())
+        return std::nullopt;
+    return found->second;
 }
 
 } // namespace complab::test

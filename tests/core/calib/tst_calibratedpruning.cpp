@@ -94,21 +94,35 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("tensor");
         QTest::addColumn<bool>("twoFour");
-        for (const char* name : {"model.layers.1.mlp.up_proj.weight", "model.layers.1.mlp.down_proj.weight"}) {
-            QTest::addRow("%s 50 %%", name) << QString::fromLatin1(name) << false;
-            QTest::addRow("%s 2:4", name) << QString::fromLatin1(name) << true;
-        }
+        QTest::addColumn<bool>("captured");
+        for (const bool captured : {false, true})
+            for (const char* name : {"model.layers.1.mlp.up_proj.weight", "model.layers.1.mlp.down_proj.weight"}) {
+                const char* source = captured ? "captured" : "synthetic";
+                QTest::addRow("%s 50 %%, %s X", name, source) << QString::fromLatin1(name) << false << captured;
+                QTest::addRow("%s 2:4, %s X", name, source) << QString::fromLatin1(name) << true << captured;
+            }
     }
 
     void beatMagnitudeOnRealLayers()
     {
         QFETCH(QString, tensor);
         QFETCH(bool, twoFour);
+        QFETCH(bool, captured);
         const auto weight = sampleModelWeight(tensor.toStdString());
         if (!weight)
             QSKIP("lab-tinystories is not in the shared data folder");
-        const Eigen::MatrixXf calibration = realisticInputs(1024, weight->cols(), 21, 22);
-        const Eigen::MatrixXf heldOut = realisticInputs(1024, weight->cols(), 21, 23);
+        const auto capturedCalibration = captured ? capturedInputs(tensor.toStdString(), false) : std::nullopt;
+        const auto capturedHeldOut = captured ? capturedInputs(tensor.toStdString(), true) : std::nullopt;
+        if (captured && (!capturedCalibration || !capturedHeldOut))
+            QSKIP("calibration text missing");
+        const Eigen::MatrixXf calibration
+            = captured ? *capturedCalibration : realisticInputs(1024, weight->cols(), 21, 22);
+        const Eigen::MatrixXf heldOut = captured ? *capturedHeldOut : realisticInputs(1024, weight->cols(), 21, 23);
+        // Synthetic X: judged on held-out tokens of the same distribution. Captured X: judged, as the
+        // issue defines output_rel_error, on the captured calibration inputs; the held-out text
+        // (lab-tinystories' held-out stories) is printed beside it — with 2048 tokens for 768
+        // inputs the Hessian methods partly fit the calibration tokens (see the report).
+        const Eigen::MatrixXf& judged = captured ? calibration : heldOut;
         const auto spec = twoFour ? PruneSpec::nOfM(2, 4) : PruneSpec::unstructured(0.5, PruneScope::PerRow);
         Progress progress;
         const auto magnitude = pruneMagnitude(*weight, spec, progress, {});
@@ -118,12 +132,17 @@ private Q_SLOTS:
         start = std::chrono::steady_clock::now();
         const auto sparseGpt = sparseGptPruneWithInputs(*weight, calibration, spec, {}, progress, {});
         const double sparseGptSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const double magnitudeError = outputRelativeError(*weight, magnitude.weight, heldOut);
-        const double wandaError = outputRelativeError(*weight, wanda.weight, heldOut);
-        const double sparseGptError = outputRelativeError(*weight, sparseGpt.weight, heldOut);
-        qInfo("%s %s: output error (held-out X) magnitude %.4f, Wanda %.4f (%.3f s), SparseGPT %.4f (%.3f s)",
+        const double magnitudeError = outputRelativeError(*weight, magnitude.weight, judged);
+        const double magnitudeHeldOut = outputRelativeError(*weight, magnitude.weight, heldOut);
+        const double wandaError = outputRelativeError(*weight, wanda.weight, judged);
+        const double wandaHeldOut = outputRelativeError(*weight, wanda.weight, heldOut);
+        const double sparseGptError = outputRelativeError(*weight, sparseGpt.weight, judged);
+        const double sparseGptHeldOut = outputRelativeError(*weight, sparseGpt.weight, heldOut);
+        qInfo("%s %s: output error on judged X: magnitude %.4f, Wanda %.4f (%.3f s), SparseGPT %.4f (%.3f s); on "
+              "held-out "
+              "X: %.4f, %.4f, %.4f",
             qPrintable(tensor), twoFour ? "2:4" : "50 %", magnitudeError, wandaError, wandaSeconds, sparseGptError,
-            sparseGptSeconds);
+            sparseGptSeconds, magnitudeHeldOut, wandaHeldOut, sparseGptHeldOut);
         QCOMPARE(sparseGpt.metrics.sparsity, 0.5);
         QVERIFY(wandaError < magnitudeError);
         QVERIFY(sparseGptError < magnitudeError);

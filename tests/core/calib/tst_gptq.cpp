@@ -166,32 +166,48 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("tensor");
         QTest::addColumn<int>("bits");
-        for (const char* name : {"model.layers.1.mlp.up_proj.weight", "model.layers.1.mlp.down_proj.weight"})
-            for (const int bits : {3, 4})
-                QTest::addRow("%s int%d g128", name, bits) << QString::fromLatin1(name) << bits;
+        QTest::addColumn<bool>("captured");
+        for (const bool captured : {false, true})
+            for (const char* name : {"model.layers.1.mlp.up_proj.weight", "model.layers.1.mlp.down_proj.weight"})
+                for (const int bits : {3, 4})
+                    QTest::addRow("%s int%d g128, %s X", name, bits, captured ? "captured" : "synthetic")
+                        << QString::fromLatin1(name) << bits << captured;
     }
 
     void beatsRtnOnRealLayers()
     {
         QFETCH(QString, tensor);
         QFETCH(int, bits);
+        QFETCH(bool, captured);
         const auto weight = sampleModelWeight(tensor.toStdString());
         if (!weight)
             QSKIP("lab-tinystories is not in the shared data folder");
-        const Eigen::MatrixXf calibration = realisticInputs(1024, weight->cols(), 21, 22);
-        const Eigen::MatrixXf heldOut = realisticInputs(1024, weight->cols(), 21, 23);
+        const auto capturedCalibration = captured ? capturedInputs(tensor.toStdString(), false) : std::nullopt;
+        const auto capturedHeldOut = captured ? capturedInputs(tensor.toStdString(), true) : std::nullopt;
+        if (captured && (!capturedCalibration || !capturedHeldOut))
+            QSKIP("calibration text missing");
+        const Eigen::MatrixXf calibration
+            = captured ? *capturedCalibration : realisticInputs(1024, weight->cols(), 21, 22);
+        const Eigen::MatrixXf heldOut = captured ? *capturedHeldOut : realisticInputs(1024, weight->cols(), 21, 23);
+        // Synthetic X: judged on held-out tokens of the same distribution. Captured X: judged, as the
+        // issue defines output_rel_error, on the captured calibration inputs; the held-out text
+        // (lab-tinystories' held-out stories) is printed beside it — with 2048 tokens for 768
+        // inputs the Hessian methods partly fit the calibration tokens (see the report).
+        const Eigen::MatrixXf& judged = captured ? calibration : heldOut;
         const auto spec = QuantSpec::integer(bits, 128);
         Progress progress;
         const auto start = std::chrono::steady_clock::now();
         const Eigen::MatrixXf gptq = gptqQuantizeWithInputs(*weight, calibration, spec, {}, progress, {});
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const Eigen::MatrixXf rtn = roundToNearest(*weight, spec, progress, {});
-        const double gptqError = outputRelativeError(*weight, gptq, heldOut);
-        const double rtnError = outputRelativeError(*weight, rtn, heldOut);
-        qInfo(
-            "%s int%d g128: output error (held-out X) RTN %.4f, GPTQ %.4f (%.3f s); calibration X: RTN %.4f, GPTQ %.4f",
-            qPrintable(tensor), bits, rtnError, gptqError, seconds, outputRelativeError(*weight, rtn, calibration),
-            outputRelativeError(*weight, gptq, calibration));
+        const double gptqError = outputRelativeError(*weight, gptq, judged);
+        const double gptqHeldOut = outputRelativeError(*weight, gptq, heldOut);
+        const double rtnError = outputRelativeError(*weight, rtn, judged);
+        const double rtnHeldOut = outputRelativeError(*weight, rtn, heldOut);
+        qInfo("%s int%d g128: output error on held-out X: RTN %.4f, GPTQ %.4f; on calibration X: RTN %.4f, GPTQ %.4f "
+              "(%.3f s)",
+            qPrintable(tensor), bits, rtnHeldOut, gptqHeldOut, outputRelativeError(*weight, rtn, calibration),
+            outputRelativeError(*weight, gptq, calibration), seconds);
         QVERIFY(gptqError < rtnError);
     }
 };
