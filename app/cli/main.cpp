@@ -1,9 +1,12 @@
 // compression-lab-cli: the headless front end. Links complab_core only, so a Qt include that
 // slips into core fails this build. Exit codes: 0 success, 1 wrong usage, 2 invalid input.
+#include "ApplyCommand.h"
+#include "CommandsCommand.h"
 #include "EstimateCommand.h"
 #include "InspectCommand.h"
 #include "QuantErrorCommand.h"
 #include "QuantizeCommand.h"
+#include "RecipeCommand.h"
 
 #include <CLI/CLI.hpp>
 
@@ -31,6 +34,13 @@ int main(int argc, char** argv)
     complab::cli::QuantizeOptions quantizeOptions;
     auto* quantizeCommand = complab::cli::addQuantizeCommand(app, quantizeOptions);
 
+    complab::cli::RecipeOptions recipeOptions;
+    auto* recipeCommand = complab::cli::addRecipeCommand(app, recipeOptions);
+    complab::cli::ApplyOptions applyOptions;
+    auto* applyCommand = complab::cli::addApplyCommand(app, applyOptions);
+    complab::cli::CommandsOptions commandsOptions;
+    auto* commandsCommand = complab::cli::addCommandsCommand(app, commandsOptions);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -52,5 +62,11 @@ int main(int argc, char** argv)
         return complab::cli::runQuantError(quantErrorOptions, std::cout, std::cerr);
     if (quantizeCommand->parsed())
         return complab::cli::runQuantize(quantizeOptions, std::cout, std::cerr);
+    if (recipeCommand->parsed())
+        return complab::cli::runRecipe(recipeOptions, std::cout, std::cerr);
+    if (applyCommand->parsed())
+        return complab::cli::runApply(applyOptions, std::cout, std::cerr);
+    if (commandsCommand->parsed())
+        return complab::cli::runCommands(commandsOptions, std::cout, std::cerr);
     return 1;
 }

@@ -10,8 +10,8 @@ namespace complab {
 std::unique_ptr<PipelineStep> makePruneStep(const PruningSettings& settings)
 {
     throw FeatureUnavailable("pruning is not available in this build (the recipe asks for " + settings.method
-        + " pruning of " + std::to_string(static_cast<int>(settings.fraction * 100 + 0.5)) + " %, "
-        + settings.pattern + "); remove \"pruning\" from the recipe or use a build with core/prune");
+        + " pruning of " + std::to_string(static_cast<int>(settings.fraction * 100 + 0.5)) + " %, " + settings.pattern
+        + "); remove \"pruning\" from the recipe or use a build with core/prune");
 }
 
 std::unique_ptr<PipelineStep> makeLowRankStep(const LowRankSettings& settings)

@@ -35,8 +35,8 @@ Recipe recipeOf(const std::string& scheme)
     return recipe;
 }
 
-std::vector<TensorPlan> apply(const std::filesystem::path& source, const Recipe& recipe, const std::filesystem::path& output,
-    DenseType dense = DenseType::Original)
+std::vector<TensorPlan> apply(const std::filesystem::path& source, const Recipe& recipe,
+    const std::filesystem::path& output, DenseType dense = DenseType::Original)
 {
     Pipeline pipeline(openCheckpoint(source), recipe, {output, dense});
     Progress progress;
@@ -60,9 +60,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("scheme");
         QTest::addColumn<QString>("extension");
-        QTest::addRow("q4_k gguf") << "q4_k" << ".gguf";
-        QTest::addRow("int4 safetensors") << "int4" << ".safetensors";
-        QTest::addRow("nf4 safetensors") << "nf4" << ".safetensors";
+        QTest::addRow("q4_k gguf") << "q4_k"
+                                   << ".gguf";
+        QTest::addRow("int4 safetensors") << "int4"
+                                          << ".safetensors";
+        QTest::addRow("nf4 safetensors") << "nf4"
+                                         << ".safetensors";
     }
     void sameBytesWhateverTheThreadCount()
     {
@@ -72,8 +75,8 @@ private Q_SLOTS:
         std::vector<std::string> hashes;
         for (const int threads : {1, 2}) {
             tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
-            const auto output = std::filesystem::path(dir.path().toStdString())
-                / (std::to_string(threads) + extension.toStdString());
+            const auto output
+                = std::filesystem::path(dir.path().toStdString()) / (std::to_string(threads) + extension.toStdString());
             apply(hfModel, recipeOf(scheme.toStdString()), output);
             hashes.push_back(fileHash(output));
         }
@@ -86,7 +89,8 @@ private Q_SLOTS:
         recipe.rules.push_back({TensorRule::Syntax::Glob, "*.mlp.*", {"keep"}});
         recipe.rules.push_back({TensorRule::Syntax::Glob, "blk.*.attn_k.weight", {"int8"}}); // llama.cpp name
         QTemporaryDir dir;
-        const Pipeline pipeline(openCheckpoint(hfModel), recipe, {std::filesystem::path(dir.path().toStdString()) / "x.safetensors"});
+        const Pipeline pipeline(
+            openCheckpoint(hfModel), recipe, {std::filesystem::path(dir.path().toStdString()) / "x.safetensors"});
         std::map<std::string, const TensorPlan*> byName;
         for (const auto& plan : pipeline.plan())
             byName[plan.sourceName] = &plan;
@@ -96,7 +100,8 @@ private Q_SLOTS:
         QCOMPARE(byName["model.layers.1.self_attn.k_proj.weight"]->spec->name(), std::string("int8 g128"));
         QCOMPARE(byName["model.layers.1.self_attn.q_proj.weight"]->spec->name(), std::string("int4 g128"));
         QVERIFY(!byName["model.norm.weight"]->spec);
-        QCOMPARE(byName["model.layers.1.self_attn.q_proj.weight"]->rotaryHeads, std::size_t(0)); // safetensors: HF layout kept
+        QCOMPARE(byName["model.layers.1.self_attn.q_proj.weight"]->rotaryHeads,
+            std::size_t(0)); // safetensors: HF layout kept
     }
 
     void denseSafetensors_data()
@@ -143,15 +148,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("output");
         QTest::addColumn<QString>("message");
         QTest::addRow("pruning") << R"({"format":"compression-lab-recipe","version":1,"pruning":{"fraction":0.5}})"
-                                 << "out.gguf" << "pruning is not available in this build";
+                                 << "out.gguf"
+                                 << "pruning is not available in this build";
         QTest::addRow("low rank") << R"({"format":"compression-lab-recipe","version":1,"low_rank":{"rank":16}})"
-                                  << "out.safetensors" << "low-rank factorisation is not available in this build";
-        QTest::addRow("int4 into gguf") << R"({"format":"compression-lab-recipe","version":1,"quantization":{"scheme":"int4"}})"
-                                        << "out.gguf" << "scheme int4 g128 has no GGUF type";
+                                  << "out.safetensors"
+                                  << "low-rank factorisation is not available in this build";
+        QTest::addRow("int4 into gguf")
+            << R"({"format":"compression-lab-recipe","version":1,"quantization":{"scheme":"int4"}})"
+            << "out.gguf"
+            << "scheme int4 g128 has no GGUF type";
         QTest::addRow("rule into gguf")
             << R"({"format":"compression-lab-recipe","version":1,"rules":[{"pattern":"*attn_v*","scheme":"nf4"}]})"
-            << "out.gguf" << "tensor 'model.layers.0.self_attn.v_proj.weight': scheme nf4 has no GGUF type";
-        QTest::addRow("extension") << R"({"format":"compression-lab-recipe","version":1})" << "out.bin"
+            << "out.gguf"
+            << "tensor 'model.layers.0.self_attn.v_proj.weight': scheme nf4 has no GGUF type";
+        QTest::addRow("extension") << R"({"format":"compression-lab-recipe","version":1})"
+                                   << "out.bin"
                                    << "must end in .gguf or .safetensors";
     }
     void refuses()
@@ -185,10 +196,12 @@ private Q_SLOTS:
         Pipeline pipeline(openCheckpoint(hfModel), recipeOf("q4_k"), {output});
         std::stop_source stop;
         int calls = 0;
-        Progress progress([&](double, const std::string&) {
-            if (++calls == 3)
-                stop.request_stop();
-        }, 0.0);
+        Progress progress(
+            [&](double, const std::string&) {
+                if (++calls == 3)
+                    stop.request_stop();
+            },
+            0.0);
         QVERIFY_THROWS_EXCEPTION(Cancelled, pipeline.run(progress, stop.get_token()));
         QVERIFY(std::filesystem::is_empty(dir.path().toStdString()));
     }
