@@ -24,7 +24,8 @@ CLI::App* addApplyCommand(CLI::App& app, ApplyOptions& options)
     auto* command = app.add_subcommand("apply", "Apply a recipe to a model and write the compressed checkpoint");
     command->add_option("MODEL", options.model, "Checkpoint file or folder")->required();
     command->add_option("--recipe", options.recipe, "Recipe file (docs/recipe.md)")->required();
-    command->add_option("--out", options.output, "Output: .gguf (llama.cpp) or .safetensors (dense values)")->required();
+    command->add_option("--out", options.output, "Output: .gguf (llama.cpp) or .safetensors (dense values)")
+        ->required();
     command->add_option("--dtype", options.dtype, "safetensors: original, f16 or bf16")
         ->check(CLI::IsMember({"original", "f16", "bf16"}));
     command->add_flag("--ignore-source", options.ignoreSource, "Apply even if the recipe was made for another model");
@@ -42,15 +43,16 @@ int runApply(const ApplyOptions& options, std::ostream& out, std::ostream& err)
             if (actual.sizeBytes != recipe.source->sizeBytes
                 || (!recipe.source->headerSha256.empty() && actual.headerSha256 != recipe.source->headerSha256))
                 throw UsageError(options.recipe + " was made for " + recipe.source->path + " ("
-                    + std::to_string(recipe.source->sizeBytes) + " bytes, header " + recipe.source->headerSha256.substr(0, 12)
-                    + "…), not for " + checkpoint->path().string() + " (" + std::to_string(actual.sizeBytes)
-                    + " bytes, header " + actual.headerSha256.substr(0, 12) + "…); pass --ignore-source to apply it anyway");
+                    + std::to_string(recipe.source->sizeBytes) + " bytes, header "
+                    + recipe.source->headerSha256.substr(0, 12) + "…), not for " + checkpoint->path().string() + " ("
+                    + std::to_string(actual.sizeBytes) + " bytes, header " + actual.headerSha256.substr(0, 12)
+                    + "…); pass --ignore-source to apply it anyway");
         }
         PipelineOptions pipelineOptions;
         pipelineOptions.output = options.output;
         pipelineOptions.denseType = options.dtype == "f16" ? DenseType::F16
-            : options.dtype == "bf16"                     ? DenseType::BF16
-                                                          : DenseType::Original;
+            : options.dtype == "bf16"                      ? DenseType::BF16
+                                                           : DenseType::Original;
         std::optional<Pipeline> pipeline;
         try {
             pipeline.emplace(checkpoint, recipe, pipelineOptions);

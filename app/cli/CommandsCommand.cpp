@@ -13,7 +13,8 @@ namespace complab::cli {
 
 CLI::App* addCommandsCommand(CLI::App& app, CommandsOptions& options)
 {
-    auto* command = app.add_subcommand("commands", "Print the llama-quantize and llm-compressor equivalents of a recipe");
+    auto* command
+        = app.add_subcommand("commands", "Print the llama-quantize and llm-compressor equivalents of a recipe");
     command->add_option("RECIPE", options.recipe, "Recipe file (docs/recipe.md)")->required();
     return command;
 }

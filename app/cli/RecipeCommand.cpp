@@ -21,7 +21,8 @@ TensorRule parseRule(const std::string& text, TensorRule::Syntax syntax, const c
 {
     const auto equals = text.rfind('=');
     if (equals == std::string::npos || equals == 0 || equals + 1 == text.size())
-        throw UsageError(std::string(option) + " '" + text + "': expected PATTERN=SCHEME (e.g. '*.attn_v.weight=q6_k')");
+        throw UsageError(
+            std::string(option) + " '" + text + "': expected PATTERN=SCHEME (e.g. '*.attn_v.weight=q6_k')");
     TensorRule rule;
     rule.syntax = syntax;
     rule.pattern = text.substr(0, equals);
@@ -35,7 +36,8 @@ PruningSettings parsePrune(const std::string& text)
     PruningSettings pruning;
     const auto first = text.find(':');
     if (first == std::string::npos)
-        throw UsageError("--prune '" + text + "': expected METHOD:FRACTION[:N:M] (e.g. wanda:0.5 or sparsegpt:0.5:2:4)");
+        throw UsageError(
+            "--prune '" + text + "': expected METHOD:FRACTION[:N:M] (e.g. wanda:0.5 or sparsegpt:0.5:2:4)");
     pruning.method = text.substr(0, first);
     const auto second = text.find(':', first + 1);
     const auto fraction = text.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1);

@@ -154,8 +154,8 @@ EquivalentCommands equivalentCommands(const Recipe& recipe)
     std::ostringstream quantize;
     const auto fileType = fileTypeFor(recipe.quantization);
     if (recipe.calibration) {
-        result.llamaCpp.push_back("llama-imatrix -m model-f32.gguf -f " + shellQuote(recipe.calibration->path)
-            + " -c " + std::to_string(recipe.calibration->sequenceLength) + " --chunks "
+        result.llamaCpp.push_back("llama-imatrix -m model-f32.gguf -f " + shellQuote(recipe.calibration->path) + " -c "
+            + std::to_string(recipe.calibration->sequenceLength) + " --chunks "
             + std::to_string(recipe.calibration->samples) + " -o imatrix.dat");
         notes.push_back("--imatrix weights the rounding by activations; Compression Lab's own GGUF export uses ggml's "
                         "reference quantisers without an importance matrix, so its bytes differ from this run's.");
@@ -188,8 +188,8 @@ EquivalentCommands equivalentCommands(const Recipe& recipe)
         // Pins every remaining weight to the global type, so llama-quantize's k-quant mixture does not
         // raise attn_v/ffn_down/output as it otherwise would.
         quantize << " --tensor-type " << shellQuote(".*=" + *type);
-        notes.push_back("The last --tensor-type pins every other weight to " + *type
-            + ": without it llama-quantize's " + fileType.value_or("?")
+        notes.push_back("The last --tensor-type pins every other weight to " + *type + ": without it llama-quantize's "
+            + fileType.value_or("?")
             + " mixture raises some tensors (attn_v, ffn_down, output) to wider types. Older llama.cpp builds let a "
               "matching override that equals the base type fall through to the mixture; there, expect those "
               "tensors to differ.");
@@ -210,7 +210,8 @@ EquivalentCommands equivalentCommands(const Recipe& recipe)
         notes.push_back("Pruning (" + recipe.pruning->method + ", " + recipe.pruning->pattern
             + ") does not translate: llama.cpp has no pruning and stores zeros densely.");
     if (recipe.lowRank)
-        notes.push_back("Low-rank factorisation does not translate: llama.cpp's Llama graph has no factorised weights.");
+        notes.push_back(
+            "Low-rank factorisation does not translate: llama.cpp's Llama graph has no factorised weights.");
     const auto& runtime = recipe.runtime;
     std::string run = "llama-cli -m model-out.gguf -c " + std::to_string(runtime.context);
     if (runtime.batch > 1)
@@ -271,8 +272,9 @@ EquivalentCommands equivalentCommands(const Recipe& recipe)
             + " does not translate (compressed-tensors has no such weight format; nf4 is bitsandbytes', fp8_e5m2 and "
               "mxfp4 have no llm-compressor scheme): no quantisation modifier is written.");
     if (approximate)
-        yamlNotes.push_back("ggml block formats have no exact counterpart: they are written as integer groups of 32 of "
-                            "the same width (q4_k -> 4-bit asymmetric, group 32), the nearest compressed-tensors intent.");
+        yamlNotes.push_back(
+            "ggml block formats have no exact counterpart: they are written as integer groups of 32 of "
+            "the same width (q4_k -> 4-bit asymmetric, group 32), the nearest compressed-tensors intent.");
     if (!groups.empty()) {
         yaml << "    " << (recipe.calibration ? "GPTQModifier" : "QuantizationModifier") << ":\n";
         yaml << "      ignore: [";
@@ -290,8 +292,9 @@ EquivalentCommands equivalentCommands(const Recipe& recipe)
             yamlNotes.push_back("No calibration in the recipe: QuantizationModifier rounds to nearest (no GPTQ).");
     }
     if (recipe.runtime.kvCacheType == "fp8")
-        yaml << "    # KV cache in FP8 (vLLM): add kv_cache_scheme: {num_bits: 8, type: float, strategy: tensor} to the "
-                "modifier above\n";
+        yaml
+            << "    # KV cache in FP8 (vLLM): add kv_cache_scheme: {num_bits: 8, type: float, strategy: tensor} to the "
+               "modifier above\n";
     else if (recipe.runtime.kvCacheType != "f16" && recipe.runtime.kvCacheType != "bf16")
         yamlNotes.push_back("KV-cache type " + recipe.runtime.kvCacheType
             + " does not translate: llm-compressor quantises KV caches to FP8 only.");

@@ -55,7 +55,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("output");
         QTest::addColumn<QStringList>("extra");
         QTest::addRow("gguf") << "out.gguf" << QStringList{};
-        QTest::addRow("safetensors f16") << "out.safetensors" << QStringList{QStringLiteral("--dtype"), QStringLiteral("f16")};
+        QTest::addRow("safetensors f16") << "out.safetensors"
+                                         << QStringList{QStringLiteral("--dtype"), QStringLiteral("f16")};
     }
     void roundTrip()
     {
@@ -98,21 +99,23 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QByteArray>("message");
-        QTest::addRow("unknown key") << QByteArray(R"({"format":"compression-lab-recipe","version":1,"qantization":{}})")
+        QTest::addRow("unknown key") << QByteArray(
+            R"({"format":"compression-lab-recipe","version":1,"qantization":{}})")
                                      << QStringList{} << 2 << QByteArray("r.json: \"qantization\": unknown key");
         QTest::addRow("newer version") << QByteArray(R"({"format":"compression-lab-recipe","version":7})")
                                        << QStringList{} << 2 << QByteArray("\"version\": 7 is newer");
-        QTest::addRow("pruning") << QByteArray(R"({"format":"compression-lab-recipe","version":1,"pruning":{"fraction":0.3}})")
+        QTest::addRow("pruning") << QByteArray(
+            R"({"format":"compression-lab-recipe","version":1,"pruning":{"fraction":0.3}})")
                                  << QStringList{} << 1 << QByteArray("pruning is not available in this build");
-        QTest::addRow("int4 to gguf")
-            << QByteArray(R"({"format":"compression-lab-recipe","version":1,"quantization":{"scheme":"int4"}})")
-            << QStringList{} << 1 << QByteArray("has no GGUF type");
-        QTest::addRow("other model")
-            << QByteArray(R"({"format":"compression-lab-recipe","version":1,"source":{"path":"x","size_bytes":5}})")
-            << QStringList{} << 1 << QByteArray("pass --ignore-source");
-        QTest::addRow("other model, ignored")
-            << QByteArray(R"({"format":"compression-lab-recipe","version":1,"source":{"path":"x","size_bytes":5},"quantization":{"scheme":"q8_0"}})")
-            << QStringList{QStringLiteral("--ignore-source")} << 0 << QByteArray();
+        QTest::addRow("int4 to gguf") << QByteArray(
+            R"({"format":"compression-lab-recipe","version":1,"quantization":{"scheme":"int4"}})")
+                                      << QStringList{} << 1 << QByteArray("has no GGUF type");
+        QTest::addRow("other model") << QByteArray(
+            R"({"format":"compression-lab-recipe","version":1,"source":{"path":"x","size_bytes":5}})")
+                                     << QStringList{} << 1 << QByteArray("pass --ignore-source");
+        QTest::addRow("other model, ignored") << QByteArray(
+            R"({"format":"compression-lab-recipe","version":1,"source":{"path":"x","size_bytes":5},"quantization":{"scheme":"q8_0"}})")
+                                              << QStringList{QStringLiteral("--ignore-source")} << 0 << QByteArray();
     }
     void failures()
     {
@@ -124,8 +127,8 @@ private Q_SLOTS:
         const auto recipePath = dir.filePath(QStringLiteral("r.json"));
         writeText(recipePath, recipe);
         const auto output = dir.filePath(QStringLiteral("out.gguf"));
-        const auto result = runCli(QStringList{QStringLiteral("apply"), modelDir, QStringLiteral("--recipe"), recipePath,
-                                       QStringLiteral("--out"), output}
+        const auto result = runCli(QStringList{QStringLiteral("apply"), modelDir, QStringLiteral("--recipe"),
+                                       recipePath, QStringLiteral("--out"), output}
             + extra);
         QCOMPARE(result.exitCode, exitCode);
         QVERIFY2(result.err.contains(message), result.err.constData());
@@ -139,12 +142,15 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("message");
         QTest::addRow("unknown scheme") << QStringList{QStringLiteral("--scheme"), QStringLiteral("q9_k")} << 1
                                         << QByteArray("\"quantization.scheme\": unknown scheme \"q9_k\"");
-        QTest::addRow("bad rule") << QStringList{QStringLiteral("--scheme"), QStringLiteral("q4_k"), QStringLiteral("--rule"),
-            QStringLiteral("attn_v")} << 1 << QByteArray("expected PATTERN=SCHEME");
+        QTest::addRow("bad rule") << QStringList{QStringLiteral("--scheme"), QStringLiteral("q4_k"),
+            QStringLiteral("--rule"), QStringLiteral("attn_v")}
+                                  << 1 << QByteArray("expected PATTERN=SCHEME");
         QTest::addRow("bad prune") << QStringList{QStringLiteral("--scheme"), QStringLiteral("q4_k"),
-            QStringLiteral("--prune"), QStringLiteral("magnitude:lots")} << 1 << QByteArray("is not a fraction");
+            QStringLiteral("--prune"), QStringLiteral("magnitude:lots")}
+                                   << 1 << QByteArray("is not a fraction");
         QTest::addRow("bad pattern") << QStringList{QStringLiteral("--scheme"), QStringLiteral("q4_k"),
-            QStringLiteral("--prune"), QStringLiteral("magnitude:0.5:4:2")} << 1 << QByteArray("\"pruning.pattern\"");
+            QStringLiteral("--prune"), QStringLiteral("magnitude:0.5:4:2")}
+                                     << 1 << QByteArray("\"pruning.pattern\"");
     }
     void recipeCommandRefuses()
     {
@@ -163,12 +169,13 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const auto recipePath = dir.filePath(QStringLiteral("r.json"));
-        QCOMPARE(runCli({QStringLiteral("recipe"), modelDir, QStringLiteral("--scheme"), QStringLiteral("q4_k"),
-                             QStringLiteral("--rule"), QStringLiteral("model.layers.*.mlp.down_proj.weight=q6_k"),
-                             QStringLiteral("--prune"), QStringLiteral("sparsegpt:0.5:2:4"), QStringLiteral("--calibration"),
-                             QStringLiteral(COMPLAB_SHARED_DATA_DIR "/text/tinystories-train-sample.txt"),
-                             QStringLiteral("--save"), recipePath})
-                     .exitCode,
+        QCOMPARE(
+            runCli({QStringLiteral("recipe"), modelDir, QStringLiteral("--scheme"), QStringLiteral("q4_k"),
+                       QStringLiteral("--rule"), QStringLiteral("model.layers.*.mlp.down_proj.weight=q6_k"),
+                       QStringLiteral("--prune"), QStringLiteral("sparsegpt:0.5:2:4"), QStringLiteral("--calibration"),
+                       QStringLiteral(COMPLAB_SHARED_DATA_DIR "/text/tinystories-train-sample.txt"),
+                       QStringLiteral("--save"), recipePath})
+                .exitCode,
             0);
         const auto result = runCli({QStringLiteral("commands"), recipePath});
         QCOMPARE(result.exitCode, 0);
