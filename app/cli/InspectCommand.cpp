@@ -4,6 +4,7 @@
 
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
+#include "model/Tokenizer.h"
 #include "tensor/TensorStats.h"
 #include "util/Units.h"
 
@@ -57,6 +58,21 @@ Json configJson(const ModelConfig& config)
     return json;
 }
 
+// The model's tokenizer, or null with the reason (missing or malformed) beside it: inspect lists the
+// tensors of a model whatever its vocabulary files hold.
+Json tokenizerJson(const Checkpoint& checkpoint)
+{
+    try {
+        std::string whyNot;
+        if (const auto tokenizer = findTokenizerFor(checkpoint, &whyNot))
+            return {{"description", tokenizer->description()}, {"vocabulary_size", tokenizer->vocabularySize()},
+                {"bos_id", tokenizer->bosId()}, {"eos_id", tokenizer->eosId()}};
+        return {{"description", nullptr}, {"problem", whyNot}};
+    } catch (const CheckpointError& error) {
+        return {{"description", nullptr}, {"problem", error.what()}};
+    }
+}
+
 std::string formatValue(double value)
 {
     if (!std::isfinite(value))
@@ -99,6 +115,7 @@ int runInspect(const InspectOptions& options, std::ostream& out, std::ostream& e
                 {"metadata", checkpoint->metadata()}, {"tensors", std::move(tensors)}};
             if (checkpoint->config())
                 root["config"] = configJson(*checkpoint->config());
+            root["tokenizer"] = tokenizerJson(*checkpoint);
             out << root.dump(2) << '\n';
             return 0;
         }

@@ -3,10 +3,13 @@
 #include "ApplyCommand.h"
 #include "CommandsCommand.h"
 #include "EstimateCommand.h"
+#include "EvalCommand.h"
+#include "GenerateCommand.h"
 #include "InspectCommand.h"
 #include "QuantErrorCommand.h"
 #include "QuantizeCommand.h"
 #include "RecipeCommand.h"
+#include "TokenizeCommand.h"
 
 #include <CLI/CLI.hpp>
 
@@ -41,6 +44,14 @@ int main(int argc, char** argv)
     complab::cli::CommandsOptions commandsOptions;
     auto* commandsCommand = complab::cli::addCommandsCommand(app, commandsOptions);
 
+    complab::cli::EvalOptions evalOptions;
+    auto* evalCommand = complab::cli::addEvalCommand(app, evalOptions);
+
+    complab::cli::GenerateOptions generateOptions;
+    auto* generateCommand = complab::cli::addGenerateCommand(app, generateOptions);
+    complab::cli::TokenizeOptions tokenizeOptions;
+    auto* tokenizeCommand = complab::cli::addTokenizeCommand(app, tokenizeOptions);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -68,5 +79,12 @@ int main(int argc, char** argv)
         return complab::cli::runApply(applyOptions, std::cout, std::cerr);
     if (commandsCommand->parsed())
         return complab::cli::runCommands(commandsOptions, std::cout, std::cerr);
+
+    if (evalCommand->parsed())
+        return complab::cli::runEval(evalOptions, std::cout, std::cerr);
+    if (generateCommand->parsed())
+        return complab::cli::runGenerate(generateOptions, std::cout, std::cerr);
+    if (tokenizeCommand->parsed())
+        return complab::cli::runTokenize(tokenizeOptions, std::cout, std::cerr);
     return 1;
 }

@@ -1,8 +1,10 @@
 #include "io/Hdf5Checkpoint.h"
 
 #include "io/CheckpointError.h"
+#include "io/IsolatedCall.h"
 
 #include <H5Cpp.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <new>
@@ -451,6 +453,120 @@ std::mutex& Hdf5Checkpoint::libraryMutex()
     return mutex;
 }
 
+// libhdf5 runs only in child processes (IsolatedCall.h): Debian's 1.10.8 reads and writes out of
+// bounds on some corrupted object headers, hangs on others, and neither may take the lab down.
+// Children report CheckpointErrors as JSON so the parent can rethrow them with the tensor named.
+namespace {
+
+constexpr std::chrono::milliseconds structureTimeout{60000};
+
+nlohmann::json errorToJson(const CheckpointError& error)
+{
+    return {{"error", {{"tensor", error.tensor()}, {"problem", error.problem()}}}};
+}
+
+void rethrowChildError(const std::filesystem::path& path, const nlohmann::json& answer)
+{
+    if (!answer.contains("error"))
+        return;
+    const auto& error = answer["error"];
+    const auto tensor = error.value("tensor", std::string());
+    const auto problem = error.value("problem", std::string("unknown problem"));
+    if (tensor.empty())
+        throw CheckpointError(path, problem);
+    throw CheckpointError(path, tensor, problem);
+}
+
+std::string libraryFailure(const IsolatedCallError& error)
+{
+    if (error.kind() == IsolatedCallError::Kind::Unavailable)
+        return "cannot run the HDF5 reader: " + std::string(error.what());
+    return "libhdf5 failed on this file (" + std::string(error.what())
+        + "); the file is corrupted or uses a feature the library cannot handle";
+}
+
+nlohmann::json tensorToJson(const TensorInfo& info)
+{
+    return {{"name", info.name}, {"dtype", static_cast<int>(info.dtype)}, {"shape", info.shape},
+        {"offset", info.fileOffset}, {"bytes", info.byteSize}, {"supported", info.supported},
+        {"reason", info.unsupportedReason}};
+}
+
+TensorInfo tensorFromJson(const nlohmann::json& json)
+{
+    TensorInfo info;
+    info.name = json.at("name").get<std::string>();
+    info.dtype = static_cast<DType>(json.at("dtype").get<int>());
+    info.shape = json.at("shape").get<std::vector<std::int64_t>>();
+    info.fileOffset = json.at("offset").get<std::uint64_t>();
+    info.byteSize = json.at("bytes").get<std::uint64_t>();
+    info.supported = json.at("supported").get<bool>();
+    info.unsupportedReason = json.at("reason").get<std::string>();
+    return info;
+}
+
+// In the child: the whole structure walk, as before isolation.
+nlohmann::json readStructureHere(const std::filesystem::path& path, std::uint64_t fileBytes)
+{
+    prepareLibrary();
+    std::vector<TensorInfo> tensors;
+    std::map<std::string, std::string> metadata;
+    std::optional<H5::H5File> file;
+    try {
+        file.emplace(openFile(path));
+    } catch (const H5::Exception& exception) {
+        throw CheckpointError(path, "cannot open as HDF5: " + describe(exception));
+    }
+    StructureWalker walker(path, fileBytes, tensors);
+    try {
+        const H5::Group root = file->openGroup("/");
+        walker.markVisited(root);
+        walker.walk(root, std::string(), 0);
+        readRootAttributes(*file, metadata);
+    } catch (const H5::Exception& exception) {
+        throw CheckpointError(path, "cannot read the file's structure: " + describe(exception));
+    }
+    if (walker.skippedLinks() > 0)
+        metadata["hdf5.skipped_links"] = std::to_string(walker.skippedLinks());
+    nlohmann::json answer = {{"tensors", nlohmann::json::array()}, {"metadata", metadata}};
+    for (const auto& info : tensors)
+        answer["tensors"].push_back(tensorToJson(info));
+    return answer;
+}
+
+// In the child: reads one dataset into the shared buffer, checking it still matches `info`.
+void readTensorHere(const std::filesystem::path& path, const TensorInfo& info, std::span<std::byte> buffer)
+{
+    prepareLibrary();
+    std::error_code error;
+    const auto fileSize = std::filesystem::file_size(path, error);
+    if (error)
+        throw CheckpointError(path, info.name, "cannot read file size: " + error.message());
+    try {
+        const auto file = openFile(path);
+        const auto dataset = file.openDataSet("/" + info.name);
+        // The file may have been replaced since it was opened: what is read must still match.
+        const auto current = describeDataset(dataset, info.name, path, fileSize);
+        if (!current.supported || current.dtype != info.dtype || current.shape != info.shape
+            || current.byteSize != info.byteSize)
+            throw CheckpointError(path, info.name, "dataset changed since the file was opened");
+        dataset.read(buffer.data(), memoryType(info.dtype, dataset.getDataType()));
+    } catch (const H5::Exception& exception) {
+        throw CheckpointError(path, info.name, "cannot read the dataset: " + describe(exception));
+    }
+}
+
+std::string runChecked(const std::function<nlohmann::json()>& work)
+{
+    try {
+        return work().dump();
+    } catch (const CheckpointError& error) {
+        return errorToJson(error).dump();
+    }
+}
+
+} // namespace
+
 Hdf5Checkpoint::Hdf5Checkpoint(const std::filesystem::path& path)
     : Checkpoint(path)
 {
@@ -466,25 +582,26 @@ Hdf5Checkpoint::~Hdf5Checkpoint() = default;
 
 void Hdf5Checkpoint::readStructure()
 {
-    const std::lock_guard lock(libraryMutex());
-    prepareLibrary();
-    std::optional<H5::H5File> file;
-    try {
-        file.emplace(openFile(m_path));
-    } catch (const H5::Exception& exception) {
-        throw CheckpointError(m_path, "cannot open as HDF5: " + describe(exception));
+    std::string answerText;
+    {
+        // Held across the fork, so the child's copy of the library is not caught mid-call.
+        const std::lock_guard lock(libraryMutex());
+        try {
+            answerText = runIsolated(
+                [&] { return runChecked([&] { return readStructureHere(m_path, m_fileBytes); }); }, structureTimeout);
+        } catch (const IsolatedCallError& error) {
+            throw CheckpointError(m_path, libraryFailure(error));
+        }
     }
-    StructureWalker walker(m_path, m_fileBytes, m_tensors);
     try {
-        const H5::Group root = file->openGroup("/");
-        walker.markVisited(root);
-        walker.walk(root, std::string(), 0);
-        readRootAttributes(*file, m_metadata);
-    } catch (const H5::Exception& exception) {
-        throw CheckpointError(m_path, "cannot read the file's structure: " + describe(exception));
+        const auto answer = nlohmann::json::parse(answerText);
+        rethrowChildError(m_path, answer);
+        for (const auto& tensor : answer.at("tensors"))
+            m_tensors.push_back(tensorFromJson(tensor));
+        m_metadata = answer.at("metadata").get<std::map<std::string, std::string>>();
+    } catch (const nlohmann::json::exception& exception) {
+        throw CheckpointError(m_path, std::string("the HDF5 reader's answer is malformed: ") + exception.what());
     }
-    if (walker.skippedLinks() > 0)
-        m_metadata["hdf5.skipped_links"] = std::to_string(walker.skippedLinks());
 }
 
 TensorView Hdf5Checkpoint::tensor(std::size_t index) const
@@ -497,29 +614,38 @@ TensorView Hdf5Checkpoint::tensor(std::size_t index) const
     if (info.byteSize == 0)
         return TensorView(info, {}, nullptr);
 
-    const std::lock_guard lock(libraryMutex());
-    prepareLibrary();
-    std::error_code error;
-    const auto fileSize = std::filesystem::file_size(m_path, error);
-    if (error)
-        throw CheckpointError(m_path, info.name, "cannot read file size: " + error.message());
-    std::shared_ptr<std::byte[]> buffer;
+    std::shared_ptr<SharedBuffer> buffer;
     try {
-        const auto file = openFile(m_path);
-        const auto dataset = file.openDataSet("/" + info.name);
-        // The file may have been replaced since it was opened: what is read must still match.
-        const auto current = describeDataset(dataset, info.name, m_path, fileSize);
-        if (!current.supported || current.dtype != info.dtype || current.shape != info.shape
-            || current.byteSize != info.byteSize)
-            throw CheckpointError(m_path, info.name, "dataset changed since the file was opened");
-        buffer.reset(new (std::nothrow) std::byte[info.byteSize]);
-        if (!buffer)
-            throw CheckpointError(m_path, info.name, "cannot allocate " + std::to_string(info.byteSize) + " bytes");
-        dataset.read(buffer.get(), memoryType(info.dtype, dataset.getDataType()));
-    } catch (const H5::Exception& exception) {
-        throw CheckpointError(m_path, info.name, "cannot read the dataset: " + describe(exception));
+        buffer = std::make_shared<SharedBuffer>(static_cast<std::size_t>(info.byteSize));
+    } catch (const std::bad_alloc&) {
+        throw CheckpointError(m_path, info.name, "cannot allocate " + std::to_string(info.byteSize) + " bytes");
     }
-    return TensorView(info, {buffer.get(), static_cast<std::size_t>(info.byteSize)}, buffer);
+    // A generous bound for decompressing: a minute, plus a second for every 20 MB.
+    const std::chrono::milliseconds timeout{60000 + static_cast<std::int64_t>(info.byteSize / 20000)};
+    std::string answerText;
+    {
+        const std::lock_guard lock(libraryMutex());
+        try {
+            answerText = runIsolated(
+                [&] {
+                    return runChecked([&] {
+                        readTensorHere(m_path, info, buffer->bytes());
+                        return nlohmann::json::object();
+                    });
+                },
+                timeout);
+        } catch (const IsolatedCallError& error) {
+            throw CheckpointError(m_path, info.name, libraryFailure(error));
+        }
+    }
+    try {
+        rethrowChildError(m_path, nlohmann::json::parse(answerText));
+    } catch (const nlohmann::json::exception& exception) {
+        throw CheckpointError(
+            m_path, info.name, std::string("the HDF5 reader's answer is malformed: ") + exception.what());
+    }
+    const auto bytes = buffer->bytes();
+    return TensorView(info, {bytes.data(), bytes.size()}, buffer);
 }
 
 } // namespace complab

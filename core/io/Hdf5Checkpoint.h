@@ -6,9 +6,12 @@
 // hard links is listed once, under its first path in depth-first name order.
 //
 // HDF5 cannot be memory-mapped in general (chunks, compression, byte order), so opening reads
-// only names, shapes and types, and tensor() reads one dataset into a heap buffer that the
-// returned TensorView keeps alive. Debian's HDF5 is built without thread safety, so every call
-// into the library, in this reader or anywhere else in the process, must hold libraryMutex().
+// only names, shapes and types, and tensor() reads one dataset into a buffer that the returned
+// TensorView keeps alive. libhdf5 itself runs only in short-lived child processes
+// (io/IsolatedCall.h): Debian's 1.10.8 overflows heap buffers on some corrupted object headers,
+// and a crash or hang there must become a CheckpointError, not the end of the lab. Debian's HDF5
+// is built without thread safety, so every call into the library anywhere in the process (and
+// every fork of a reader) must hold libraryMutex().
 #pragma once
 
 #include "io/Checkpoint.h"

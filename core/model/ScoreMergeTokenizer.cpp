@@ -98,8 +98,8 @@ ScoreMergeTokenizer::ScoreMergeTokenizer(Vocabulary vocabulary, Options options)
             if (byte >= 0 && m_byteIds[byte] < 0)
                 m_byteIds[byte] = id;
         }
-        const bool mergeable = m_options.mergeIntoAnyPiece || type == TokenType::Normal
-            || type == TokenType::UserDefined || type == TokenType::Unused;
+        const bool mergeable
+            = m_options.mergeIntoAnyPiece || type == TokenType::Normal || type == TokenType::UserDefined;
         if (mergeable && !text.empty())
             m_mergeable.try_emplace(text, id);
         if (type == TokenType::UserDefined && !text.empty())

@@ -39,8 +39,9 @@ public:
         bool addDummyPrefix = true; // a space before non-empty text
         bool removeExtraWhitespace = false; // SentencePiece: strip, and collapse runs of spaces
         ByteFallback byteFallback = ByteFallback::Llama2cOffset;
-        // llama2.c looks every piece up; SentencePiece merges only into normal, user-defined and
-        // unused pieces (never into <s>, <unk> or <0xXX>).
+        // llama2.c looks every piece up; SentencePiece merges only into normal and user-defined pieces
+        // (never into <s>, <unk> or <0xXX>). SentencePiece also merges into unused pieces and then splits
+        // them again; here they are simply never merged into (no shared vocabulary has any).
         bool mergeIntoAnyPiece = true;
     };
 

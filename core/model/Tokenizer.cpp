@@ -2,9 +2,13 @@
 
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
+#include "io/GgufCheckpoint.h"
 #include "io/Llama2cCheckpoint.h"
 #include "io/MappedFile.h"
+#include "model/GgufTokenizer.h"
+#include "model/HuggingFaceTokenizer.h"
 #include "model/Llama2cTokenizer.h"
+#include "model/SentencePieceTokenizer.h"
 
 #include <algorithm>
 
@@ -74,21 +78,48 @@ std::shared_ptr<const Tokenizer> loadTokenizer(const std::filesystem::path& path
     switch (sniff(path)) {
     case TokenizerFormat::Llama2cBin:
         return std::make_shared<const Llama2cTokenizer>(path, vocabularySize);
-    case TokenizerFormat::Gguf:
-    case TokenizerFormat::SentencePieceModel:
-    case TokenizerFormat::HuggingFaceJson:
-        break;
+    case TokenizerFormat::Gguf: {
+        const GgufCheckpoint gguf(path);
+        std::string whyNot;
+        auto tokenizer = GgufTokenizer::fromCheckpoint(gguf, &whyNot);
+        if (!tokenizer)
+            throw CheckpointError(path, whyNot);
+        return tokenizer;
     }
-    throw CheckpointError(path, "this tokenizer format is not supported yet");
+    case TokenizerFormat::SentencePieceModel:
+        return std::make_shared<const SentencePieceTokenizer>(path);
+    case TokenizerFormat::HuggingFaceJson:
+        return std::make_shared<const HuggingFaceTokenizer>(path);
+    }
+    throw CheckpointError(path, "unknown tokenizer format");
 }
 
 std::shared_ptr<const Tokenizer> findTokenizerFor(const Checkpoint& checkpoint, std::string* whyNot)
 {
+    std::vector<std::string> reasons;
+    if (const auto* gguf = dynamic_cast<const GgufCheckpoint*>(&checkpoint)) {
+        std::string reason;
+        if (auto tokenizer = GgufTokenizer::fromCheckpoint(*gguf, &reason))
+            return tokenizer;
+        reasons.push_back(reason);
+    }
     const auto vocabularySize = modelVocabularySize(checkpoint);
     std::error_code error;
     const auto folder = std::filesystem::is_directory(checkpoint.path(), error)
         ? checkpoint.path()
         : (checkpoint.path().parent_path().empty() ? std::filesystem::path(".") : checkpoint.path().parent_path());
+    // Preference order: SentencePiece's own model file, then Hugging Face's JSON, then llama2.c's export.
+    // Files that exist but cannot be encoded with are skipped (and reported); malformed ones throw.
+    for (const auto& name : {"tokenizer.model", "tokenizer.json"}) {
+        const auto candidate = folder / name;
+        if (!std::filesystem::is_regular_file(candidate, error))
+            continue;
+        try {
+            return loadTokenizer(candidate, vocabularySize);
+        } catch (const UnsupportedTokenizerError& unsupported) {
+            reasons.push_back(unsupported.what());
+        }
+    }
     std::vector<std::filesystem::path> candidates = {folder / "tokenizer.bin"};
     if (const auto* llama2c = dynamic_cast<const Llama2cCheckpoint*>(&checkpoint);
         llama2c && !llama2c->tokenizerPath().empty())
@@ -97,9 +128,13 @@ std::shared_ptr<const Tokenizer> findTokenizerFor(const Checkpoint& checkpoint, 
         if (std::filesystem::is_regular_file(candidate, error))
             return std::make_shared<const Llama2cTokenizer>(candidate, vocabularySize);
     }
-    if (whyNot)
-        *whyNot = "no tokenizer found: looked for tokenizer.bin (llama2.c) or tok*.bin beside "
-            + checkpoint.path().string();
+    reasons.push_back("no usable tokenizer.model, tokenizer.json or tokenizer.bin (or llama2.c tok*.bin) beside "
+        + checkpoint.path().string());
+    if (whyNot) {
+        whyNot->clear();
+        for (const auto& reason : reasons)
+            *whyNot += (whyNot->empty() ? "" : "; ") + reason;
+    }
     return nullptr;
 }
 

@@ -3,6 +3,8 @@
 // Hugging Face tokenizer.json); the evaluator and the generator only ever see this.
 #pragma once
 
+#include "io/CheckpointError.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -55,6 +57,14 @@ public:
 
 // Thrown (as CheckpointError) by the loaders below when a vocabulary file is malformed; the message
 // names the file and the problem.
+
+// A well-formed vocabulary the lab cannot encode with (a SentencePiece unigram model, a normalizer
+// with a character map, ...): findTokenizerFor moves on to the next candidate and reports it in whyNot.
+class UnsupportedTokenizerError : public CheckpointError
+{
+public:
+    using CheckpointError::CheckpointError;
+};
 
 // The tokenizer that belongs to a model: the GGUF file's own tokenizer.ggml.* keys, or beside the
 // weights tokenizer.model / tokenizer.json / tokenizer.bin (llama2.c). nullptr when none is found;

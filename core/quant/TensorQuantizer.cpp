@@ -106,6 +106,24 @@ COMPLAB_SIMD_CLONES void applyInt(
 
 } // namespace
 
+IntGrid IntGrid::fit(const float* values, std::size_t count, int bits, bool symmetric)
+{
+    const auto [scale, zero] = intScale(values, count, bits, symmetric);
+    return {scale, zero, bits, symmetric};
+}
+
+void IntGrid::apply(const float* in, std::size_t count, float* out) const
+{
+    applyInt(in, count, out, scale, zero, bits, symmetric);
+}
+
+float IntGrid::quantize(float value) const
+{
+    float out = 0.0f;
+    applyInt(&value, 1, &out, scale, zero, bits, symmetric);
+    return out;
+}
+
 const float* normalFloat4Codebook()
 {
     return nf4Codes;

@@ -35,6 +35,21 @@ private:
     std::vector<float> m_nf4Absmax; // NF4: the (possibly double-quantised) absmax of every block
 };
 
+// The uniform integer grid of one group as TensorQuantizer fits and applies it (F16-rounded scale,
+// zero point for asymmetric grids), for the calibrated quantisers (GPTQ, AWQ) that re-fit groups as
+// they update weights: the same rounding, so their results are stored exactly like RTN's.
+struct IntGrid
+{
+    float scale = 0.0f;
+    float zero = 0.0f;
+    int bits = 4;
+    bool symmetric = true;
+
+    static IntGrid fit(const float* values, std::size_t count, int bits, bool symmetric);
+    void apply(const float* in, std::size_t count, float* out) const;
+    float quantize(float value) const;
+};
+
 // QLoRA's NormalFloat-4 code book (Dettmers et al. 2023), ascending in [-1, 1].
 const float* normalFloat4Codebook();
 

@@ -376,6 +376,51 @@ private Q_SLOTS:
         QCOMPARE(checkpoint->config()->hiddenSize, std::optional<std::int64_t>(64));
     }
 
+    // A real model in HDF5: the bundled sample's 38 BF16 tensors written as bfloat16 datasets
+    // (tensor name = dataset path) with its config.json beside them, read back bit-identical.
+    void realModel()
+    {
+        const auto source = openCheckpoint(COMPLAB_SAMPLE_DIR);
+        QTemporaryDir folder;
+        const QString file = folder.filePath(QStringLiteral("lab-tinystories.h5"));
+        {
+            Hdf5Writer writer(file);
+            const auto bfloat = sixteenBitFloat(true, H5T_ORDER_LE);
+            for (std::size_t i = 0; i < source->tensors().size(); ++i) {
+                const auto& info = source->tensors()[i];
+                QCOMPARE(info.dtype, DType::BF16);
+                std::vector<hsize_t> dims(info.shape.begin(), info.shape.end());
+                H5::LinkCreatPropList intermediate;
+                intermediate.setCreateIntermediateGroup(true);
+                const H5::DataSpace space(int(dims.size()), dims.data());
+                writer.file
+                    .createDataSet("/" + info.name, bfloat, space, H5::DSetCreatPropList::DEFAULT,
+                        H5::DSetAccPropList::DEFAULT, intermediate)
+                    .write(source->tensor(i).bytes().data(), bfloat);
+            }
+        }
+        QVERIFY(QFile::copy(
+            QStringLiteral(COMPLAB_SAMPLE_DIR "/config.json"), folder.filePath(QStringLiteral("config.json"))));
+        const auto checksum = fileSha256(file);
+        const auto model = openCheckpoint(file.toStdString());
+        QCOMPARE(model->formatName(), std::string("HDF5"));
+        QCOMPARE(model->tensors().size(), std::size_t(38));
+        QCOMPARE(model->totalParameters(), std::uint64_t(3672320));
+        QVERIFY(model->config());
+        QCOMPARE(model->config()->layerCount, std::optional<std::int64_t>(4));
+        for (const auto& info : source->tensors()) {
+            const auto index = model->indexOf(info.name);
+            QVERIFY2(index, info.name.c_str());
+            const auto& read = model->tensors()[*index];
+            QCOMPARE(read.dtype, DType::BF16);
+            QCOMPARE(read.shape, info.shape);
+            const auto expected = source->tensor(*source->indexOf(info.name)); // views keep their bytes alive
+            const auto got = model->tensor(*index);
+            QVERIFY(std::ranges::equal(expected.bytes(), got.bytes()));
+        }
+        QCOMPARE(fileSha256(file), checksum); // never modified
+    }
+
     // All readers share one lock: reads from several threads at once must all succeed.
     void concurrentReads()
     {
@@ -576,18 +621,12 @@ private Q_SLOTS:
 
     // Mutated and truncated copies of a small valid file (HDF5's default, checksum-free format):
     // every outcome is either a checkpoint whose supported tensors can be read, or a
-    // CheckpointError. Nothing else is allowed. (Some corruptions make HDF5 1.10 itself leak
-    // free-list memory, so it prints "HDF5: infinite loop closing library" at exit; the exit
-    // status is unaffected and no identifier is left open.)
+    // CheckpointError. Nothing else is allowed. libhdf5 1.10.8 itself reads and writes out of
+    // bounds on some of these (H5O__msg_iterate_real from H5Aopen_by_idx, seen under ASan); the
+    // reader runs it in a child process, so such a file is refused like any other bad file, in
+    // sanitizer builds too.
     void mutationsNeverCrash()
     {
-#if defined(__SANITIZE_ADDRESS__)
-        // libhdf5 1.10.8 (Debian 12, not instrumented) itself reads and writes out of bounds while
-        // decoding some corrupted attribute messages (H5O__msg_iterate_real from H5Aopen_by_idx),
-        // which AddressSanitizer rightly aborts on. The reader cannot guard against bugs inside the
-        // library; the loop runs in normal builds, where every outcome is checked below.
-        QSKIP("libhdf5 1.10.8 has memory errors on corrupted object headers; see the comment");
-#endif
         const QString source = path(QStringLiteral("fuzz-source.h5"));
         {
             Hdf5Writer writer(source);
@@ -616,7 +655,13 @@ private Q_SLOTS:
         int accepted = 0;
         int rejected = 0;
         const QString file = path(QStringLiteral("fuzz.h5"));
-        for (int round = 0; round < 3000; ++round) {
+#if defined(__SANITIZE_ADDRESS__)
+        const int rounds = 300; // every file costs a few forks (IsolatedCall), slower still under ASan
+#else
+        const int rounds = 900; // the fuzz harness (tests/fuzz, hdf5) goes much further
+
+#endif
+        for (int round = 0; round < rounds; ++round) {
             QByteArray bytes = valid;
             if (round % 5 == 0) {
                 bytes.truncate(static_cast<qsizetype>(random.bounded(valid.size())));
@@ -642,8 +687,8 @@ private Q_SLOTS:
             QCOMPARE(H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL), openBefore);
         }
         qInfo("%d mutated files accepted, %d rejected", accepted, rejected);
-        QVERIFY(accepted > 500);
-        QVERIFY(rejected > 500);
+        QVERIFY(accepted > rounds / 6);
+        QVERIFY(rejected > rounds / 6);
     }
 };
 

@@ -142,7 +142,7 @@ private Q_SLOTS:
         const auto tokenizer = loadTokenizer(path.toStdString(), vocabulary);
         QCOMPARE(tokenizer->vocabularySize(), vocabulary);
         std::size_t tokens = 0;
-        const std::size_t checked = std::min<std::size_t>(stories.size(), 30); // the naive encoder is O(n²)
+        const std::size_t checked = std::min<std::size_t>(stories.size(), 12); // the naive encoder is O(n²)
         for (std::size_t i = 0; i < stories.size(); ++i) {
             const auto ids = tokenizer->encode(stories[i], true);
             if (i < checked)
@@ -174,6 +174,7 @@ private Q_SLOTS:
         QVERIFY2(ids.size() > 20000, std::to_string(ids.size()).c_str());
         QVERIFY2(elapsed < 5000, qPrintable(QStringLiteral("%1 ms for %2 tokens").arg(elapsed).arg(ids.size())));
         QCOMPARE(tokenizer->decode(ids), text);
+        qInfo("%zu characters, %zu tokens encoded in %lld ms", text.size(), ids.size(), qint64(elapsed));
     }
 
     void smallVocabulary_data()

@@ -26,11 +26,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("scheme");
         QTest::addColumn<QString>("fileType");
-        QTest::addRow("q4_k") << "q4_k" << " Q4_K_S";
-        QTest::addRow("q8_0") << "q8_0" << " Q8_0";
-        QTest::addRow("q6_k") << "q6_k" << " Q6_K";
-        QTest::addRow("f16") << "f16" << " F16";
-        QTest::addRow("keep") << "keep" << " COPY";
+        QTest::addRow("q4_k") << "q4_k"
+                              << " Q4_K_S";
+        QTest::addRow("q8_0") << "q8_0"
+                              << " Q8_0";
+        QTest::addRow("q6_k") << "q6_k"
+                              << " Q6_K";
+        QTest::addRow("f16") << "f16"
+                             << " F16";
+        QTest::addRow("keep") << "keep"
+                              << " COPY";
     }
     void llamaQuantize()
     {
@@ -48,7 +53,8 @@ private Q_SLOTS:
         QVERIFY2(line.find("--tensor-type 'ffn_down=f32'") != std::string::npos, line.c_str());
         // Rules keep their order, before the catch-all that pins the rest.
         QVERIFY(line.find("attn_v") < line.find("ffn_down"));
-        QCOMPARE(line.find("--tensor-type '.*="), scheme == QStringLiteral("keep") ? std::string::npos : line.rfind("--tensor-type"));
+        QCOMPARE(line.find("--tensor-type '.*="),
+            scheme == QStringLiteral("keep") ? std::string::npos : line.rfind("--tensor-type"));
         QVERIFY(line.find("--imatrix") == std::string::npos);
     }
 
@@ -68,7 +74,8 @@ private Q_SLOTS:
         QVERIFY(anyContains(commands.llamaCppNotes, "Low-rank factorisation does not translate"));
         QVERIFY(anyContains(commands.llamaCppNotes, "An FP8 KV cache does not translate"));
         const auto& yaml = commands.llmCompressorYaml;
-        QVERIFY(yaml.find("SparseGPTModifier:\n      sparsity: 0.3\n      mask_structure: \"0:0\"") != std::string::npos);
+        QVERIFY(
+            yaml.find("SparseGPTModifier:\n      sparsity: 0.3\n      mask_structure: \"0:0\"") != std::string::npos);
         QVERIFY(yaml.find("QuantizationModifier:") != std::string::npos);
         QVERIFY(yaml.find("weights: {num_bits: 4, type: int, symmetric: false, strategy: group, group_size: 64}")
             != std::string::npos);

@@ -1,0 +1,29 @@
+#include "calib/Wanda.h"
+
+#include "calib/Hessian.h"
+#include "prune/MagnitudePruner.h"
+
+#include <stdexcept>
+
+namespace complab {
+
+Eigen::VectorXf inputChannelNorms(const Eigen::MatrixXf& inputs)
+{
+    return inputs.cast<double>().colwise().norm().transpose().cast<float>();
+}
+
+PruneResult wandaPrune(const Eigen::MatrixXf& weight, const Eigen::MatrixXf& inputs, const PruneSpec& spec,
+    Progress& progress, std::stop_token stop)
+{
+    requireCalibrationInputs(inputs, weight.cols());
+    if (!weight.allFinite())
+        throw std::invalid_argument("the weight holds NaN or infinite values");
+    const Eigen::MatrixXf scores = weight.cwiseAbs() * inputChannelNorms(inputs).asDiagonal();
+    PruneResult result;
+    result.keep = selectMask(scores, spec, progress, stop);
+    result.weight = applyMask(weight, result.keep);
+    result.metrics = measurePruning(weight, result.weight, result.keep);
+    return result;
+}
+
+} // namespace complab
