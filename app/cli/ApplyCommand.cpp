@@ -77,6 +77,8 @@ int runApply(const ApplyOptions& options, std::ostream& out, std::ostream& err)
                     row["scheme"] = plan.spec->name();
                 else
                     row["kept_because"] = plan.keptBecause;
+                if (!plan.steps.empty())
+                    row["steps"] = plan.steps;
                 if (plan.rotaryHeads)
                     row["rows_interleaved_for_heads"] = plan.rotaryHeads;
                 if (plan.metrics) {

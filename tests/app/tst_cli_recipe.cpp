@@ -105,8 +105,9 @@ private Q_SLOTS:
         QTest::addRow("newer version") << QByteArray(R"({"format":"compression-lab-recipe","version":7})")
                                        << QStringList{} << 2 << QByteArray("\"version\": 7 is newer");
         QTest::addRow("pruning") << QByteArray(
-            R"({"format":"compression-lab-recipe","version":1,"pruning":{"fraction":0.3}})")
-                                 << QStringList{} << 1 << QByteArray("pruning is not available in this build");
+            R"({"format":"compression-lab-recipe","version":1,"pruning":{"method":"sparsegpt","fraction":0.3}})")
+                                 << QStringList{} << 1
+                                 << QByteArray("sparsegpt pruning is not available in this build");
         QTest::addRow("int4 to gguf") << QByteArray(
             R"({"format":"compression-lab-recipe","version":1,"quantization":{"scheme":"int4"}})")
                                       << QStringList{} << 1 << QByteArray("has no GGUF type");

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <tbb/global_control.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -147,9 +148,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("recipeJson");
         QTest::addColumn<QString>("output");
         QTest::addColumn<QString>("message");
-        QTest::addRow("pruning") << R"({"format":"compression-lab-recipe","version":1,"pruning":{"fraction":0.5}})"
-                                 << "out.gguf"
-                                 << "pruning is not available in this build";
+        QTest::addRow("pruning")
+            << R"({"format":"compression-lab-recipe","version":1,"pruning":{"method":"wanda","fraction":0.5}})"
+            << "out.gguf"
+            << "wanda pruning is not available in this build";
         QTest::addRow("low rank") << R"({"format":"compression-lab-recipe","version":1,"low_rank":{"rank":16}})"
                                   << "out.safetensors"
                                   << "low-rank factorisation is not available in this build";
@@ -179,6 +181,44 @@ private Q_SLOTS:
             QVERIFY2(std::string(e.what()).find(message.toStdString()) != std::string::npos, e.what());
         }
         QVERIFY(!std::filesystem::exists(target));
+    }
+
+    // prune -> quantise: magnitude pruning at the exact fraction (or N:M), embeddings and norms untouched.
+    void prunes_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addRow("unstructured half") << "unstructured";
+        QTest::addRow("2:4") << "2:4";
+    }
+    void prunes()
+    {
+        QFETCH(QString, pattern);
+        auto recipe = recipeOf("keep");
+        recipe.pruning = PruningSettings{"magnitude", 0.5, pattern.toStdString(), {}};
+        QTemporaryDir dir;
+        const auto output = std::filesystem::path(dir.path().toStdString()) / "pruned.safetensors";
+        const auto plans = apply(hfModel, recipe, output);
+        const auto source = openCheckpoint(hfModel);
+        const auto written = openCheckpoint(output);
+        std::size_t pruned = 0;
+        for (const auto& plan : plans) {
+            const auto values = written->tensor(*written->indexOf(plan.outputName)).toFloats();
+            const auto zeros = static_cast<std::size_t>(std::count(values.begin(), values.end(), 0.0f));
+            if (plan.steps.empty()) {
+                const auto original = source->tensor(plan.sourceIndex).toFloats();
+                QVERIFY2(values == original, plan.sourceName.c_str());
+                QVERIFY(plan.sourceName.find("embed_tokens") != std::string::npos || plan.shape.size() == 1);
+                continue;
+            }
+            ++pruned;
+            QCOMPARE(zeros, values.size() / 2);
+            if (pattern == QStringLiteral("2:4"))
+                for (std::size_t group = 0; group < values.size(); group += 4)
+                    QCOMPARE(std::count(values.begin() + std::ptrdiff_t(group),
+                                 values.begin() + std::ptrdiff_t(group + 4), 0.0f),
+                        2);
+        }
+        QCOMPARE(pruned, std::size_t(28)); // 7 projections in each of 4 layers
     }
 
     void refusesToOverwriteTheInput()
