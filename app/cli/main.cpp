@@ -1,5 +1,7 @@
 // compression-lab-cli: the headless front end. Links complab_core only, so a Qt include that
 // slips into core fails this build. Exit codes: 0 success, 1 wrong usage, 2 invalid input.
+#include "ApplyCommand.h"
+#include "CommandsCommand.h"
 #include "EstimateCommand.h"
 #include "EvalCommand.h"
 #include "GenerateCommand.h"
@@ -8,6 +10,7 @@
 #include "PruneCommand.h"
 #include "QuantErrorCommand.h"
 #include "QuantizeCommand.h"
+#include "RecipeCommand.h"
 #include "TokenizeCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -35,6 +38,13 @@ int main(int argc, char** argv)
 
     complab::cli::QuantizeOptions quantizeOptions;
     auto* quantizeCommand = complab::cli::addQuantizeCommand(app, quantizeOptions);
+
+    complab::cli::RecipeOptions recipeOptions;
+    auto* recipeCommand = complab::cli::addRecipeCommand(app, recipeOptions);
+    complab::cli::ApplyOptions applyOptions;
+    auto* applyCommand = complab::cli::addApplyCommand(app, applyOptions);
+    complab::cli::CommandsOptions commandsOptions;
+    auto* commandsCommand = complab::cli::addCommandsCommand(app, commandsOptions);
 
     complab::cli::EvalOptions evalOptions;
     auto* evalCommand = complab::cli::addEvalCommand(app, evalOptions);
@@ -71,6 +81,13 @@ int main(int argc, char** argv)
         return complab::cli::runQuantError(quantErrorOptions, std::cout, std::cerr);
     if (quantizeCommand->parsed())
         return complab::cli::runQuantize(quantizeOptions, std::cout, std::cerr);
+    if (recipeCommand->parsed())
+        return complab::cli::runRecipe(recipeOptions, std::cout, std::cerr);
+    if (applyCommand->parsed())
+        return complab::cli::runApply(applyOptions, std::cout, std::cerr);
+    if (commandsCommand->parsed())
+        return complab::cli::runCommands(commandsOptions, std::cout, std::cerr);
+
     if (evalCommand->parsed())
         return complab::cli::runEval(evalOptions, std::cout, std::cerr);
     if (generateCommand->parsed())

@@ -21,8 +21,8 @@ std::string replaceAll(std::string text, std::string_view from, std::string_view
 std::int64_t required(const std::optional<std::int64_t>& value, const char* what, const Checkpoint& checkpoint)
 {
     if (!value || *value <= 0)
-        throw std::invalid_argument(checkpoint.path().string() + ": GGUF export needs the model's " + what
-            + " (config.json has none)");
+        throw std::invalid_argument(
+            checkpoint.path().string() + ": GGUF export needs the model's " + what + " (config.json has none)");
     return *value;
 }
 
@@ -30,8 +30,8 @@ void addConfigKeys(GgufWriter& writer, const Checkpoint& checkpoint)
 {
     const auto& config = checkpoint.config();
     if (!config)
-        throw std::invalid_argument(checkpoint.path().string()
-            + ": GGUF export needs the architecture (a config.json beside the weights)");
+        throw std::invalid_argument(
+            checkpoint.path().string() + ": GGUF export needs the architecture (a config.json beside the weights)");
     // Mistral checkpoints are Llama in llama.cpp's eyes (same tensors, same keys).
     if (config->modelType != "llama" && config->modelType != "mistral")
         throw std::invalid_argument(checkpoint.path().string() + ": GGUF export with llama.cpp names supports "
@@ -42,10 +42,12 @@ void addConfigKeys(GgufWriter& writer, const Checkpoint& checkpoint)
     const std::string arch = "llama.";
     if (config->vocabSize)
         writer.addUInt32(arch + "vocab_size", u32(*config->vocabSize));
-    writer.addUInt32(arch + "context_length", u32(required(config->contextLength, "max_position_embeddings", checkpoint)));
+    writer.addUInt32(
+        arch + "context_length", u32(required(config->contextLength, "max_position_embeddings", checkpoint)));
     writer.addUInt32(arch + "embedding_length", u32(hidden));
     writer.addUInt32(arch + "block_count", u32(required(config->layerCount, "num_hidden_layers", checkpoint)));
-    writer.addUInt32(arch + "feed_forward_length", u32(required(config->intermediateSize, "intermediate_size", checkpoint)));
+    writer.addUInt32(
+        arch + "feed_forward_length", u32(required(config->intermediateSize, "intermediate_size", checkpoint)));
     writer.addUInt32(arch + "rope.dimension_count", u32(config->headDim.value_or(hidden / heads)));
     writer.addUInt32(arch + "attention.head_count", u32(heads));
     writer.addUInt32(arch + "attention.head_count_kv", u32(config->keyValueHeads.value_or(heads)));
@@ -143,8 +145,8 @@ void addLlamaMetadata(GgufWriter& writer, const Checkpoint& checkpoint, const Ll
     if (const auto* gguf = dynamic_cast<const GgufCheckpoint*>(&checkpoint)) {
         const auto* architecture = gguf->find("general.architecture");
         if (!architecture || architecture->asString() != "llama")
-            throw std::invalid_argument(checkpoint.path().string()
-                + ": GGUF export supports llama-architecture GGUF sources only");
+            throw std::invalid_argument(
+                checkpoint.path().string() + ": GGUF export supports llama-architecture GGUF sources only");
         bool fileType = false, alignment = false, version = false;
         for (const auto& [key, value] : gguf->keyValues()) {
             if (key == "general.file_type") {

@@ -74,8 +74,8 @@ void requireFreeSpace(const std::filesystem::path& target, std::uint64_t bytes)
     // A little headroom: the file system needs some for itself, and the old file stays until the rename.
     const std::uint64_t needed = bytes + bytes / 100 + (1 << 20);
     if (space.available < needed)
-        throw CheckpointError(folder, "not enough free disk space: writing " + formatBytes(bytes)
-                + " needs " + formatBytes(needed) + ", "
+        throw CheckpointError(folder,
+            "not enough free disk space: writing " + formatBytes(bytes) + " needs " + formatBytes(needed) + ", "
                 + formatBytes(space.available) + " are free");
 }
 
@@ -118,7 +118,8 @@ Pipeline::Pipeline(std::shared_ptr<const Checkpoint> checkpoint, Recipe recipe, 
             plan.llamaCppName = mapped->ggufName;
         if (m_gguf && !mapped)
             throw std::invalid_argument("tensor '" + info.name
-                + "' has no llama.cpp name (GGUF export maps Hugging Face Llama names); export to .safetensors instead");
+                + "' has no llama.cpp name (GGUF export maps Hugging Face Llama names); export to .safetensors "
+                  "instead");
         plan.outputName = m_gguf ? plan.llamaCppName : info.name;
         if (m_gguf && mapped->rotary != LlamaTensorName::Rotary::None && rotateHalf) {
             std::optional<std::int64_t> heads;
@@ -217,8 +218,8 @@ std::vector<std::byte> Pipeline::produce(TensorPlan& plan, std::stop_token stop)
         if (plan.spec || !plan.steps.empty()) {
             std::vector<float> stored(values.size());
             convertToFloat(plan.storedAs, bytes.data(), stored.size(), stored.data());
-            const double bits = plan.spec && !m_gguf ? plan.spec->bitsPerWeight(rows, columns)
-                                                     : dtypeBitsPerWeight(plan.storedAs);
+            const double bits
+                = plan.spec && !m_gguf ? plan.spec->bitsPerWeight(rows, columns) : dtypeBitsPerWeight(plan.storedAs);
             plan.metrics = measureError(original.data(), stored.data(), original.size(), bits);
         }
     }

@@ -33,8 +33,7 @@ public:
     // Changes rows x columns values (row-major, the source tensor's layout) in place. Must give the
     // same values whatever the thread count. Throws Cancelled when stopped.
     virtual void apply(const TensorInfo& info, std::span<float> values, std::size_t rows, std::size_t columns,
-        std::stop_token stop) const
-        = 0;
+        std::stop_token stop) const = 0;
 };
 
 // The steps a recipe's "pruning" and "low_rank" sections ask for. Throw FeatureUnavailable when the

@@ -175,7 +175,9 @@ RecipeScheme readScheme(const Fields& fields, bool schemeRequired)
 Json schemeJson(const RecipeScheme& scheme)
 {
     Json json = {{"scheme", scheme.scheme}};
-    if (scheme.spec() && scheme.spec()->format == QuantFormat::Int) {
+    // Written for intN only (the parser refuses them elsewhere); by name, so that an unknown scheme
+    // reaches the parser's message instead of failing here.
+    if (scheme.scheme.size() == 4 && scheme.scheme.rfind("int", 0) == 0) {
         json["group_size"] = scheme.groupSize;
         json["asymmetric"] = scheme.asymmetric;
     }

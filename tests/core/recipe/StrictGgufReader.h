@@ -114,22 +114,42 @@ private:
     {
         double number = 0;
         switch (type) {
-        case 0: number = static_cast<double>(key.integer = take<std::uint8_t>()); break;
-        case 1: number = static_cast<double>(key.signedInteger = take<std::int8_t>()); break;
-        case 2: number = static_cast<double>(key.integer = take<std::uint16_t>()); break;
-        case 3: number = static_cast<double>(key.signedInteger = take<std::int16_t>()); break;
-        case 4: number = static_cast<double>(key.integer = take<std::uint32_t>()); break;
-        case 5: number = static_cast<double>(key.signedInteger = take<std::int32_t>()); break;
-        case 6: number = key.real = take<float>(); break;
+        case 0:
+            number = static_cast<double>(key.integer = take<std::uint8_t>());
+            break;
+        case 1:
+            number = static_cast<double>(key.signedInteger = take<std::int8_t>());
+            break;
+        case 2:
+            number = static_cast<double>(key.integer = take<std::uint16_t>());
+            break;
+        case 3:
+            number = static_cast<double>(key.signedInteger = take<std::int16_t>());
+            break;
+        case 4:
+            number = static_cast<double>(key.integer = take<std::uint32_t>());
+            break;
+        case 5:
+            number = static_cast<double>(key.signedInteger = take<std::int32_t>());
+            break;
+        case 6:
+            number = key.real = take<float>();
+            break;
         case 7:
             key.integer = take<std::uint8_t>();
             if (key.integer > 1)
                 fail("bool value " + std::to_string(key.integer));
             number = static_cast<double>(key.integer);
             break;
-        case 10: number = static_cast<double>(key.integer = take<std::uint64_t>()); break;
-        case 11: number = static_cast<double>(key.signedInteger = take<std::int64_t>()); break;
-        case 12: number = key.real = take<double>(); break;
+        case 10:
+            number = static_cast<double>(key.integer = take<std::uint64_t>());
+            break;
+        case 11:
+            number = static_cast<double>(key.signedInteger = take<std::int64_t>());
+            break;
+        case 12:
+            number = key.real = take<double>();
+            break;
         case 8:
             if (intoArray)
                 key.strings.push_back(takeString());

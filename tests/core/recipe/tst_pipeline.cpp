@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <tbb/global_control.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -35,8 +36,8 @@ Recipe recipeOf(const std::string& scheme)
     return recipe;
 }
 
-std::vector<TensorPlan> apply(const std::filesystem::path& source, const Recipe& recipe, const std::filesystem::path& output,
-    DenseType dense = DenseType::Original)
+std::vector<TensorPlan> apply(const std::filesystem::path& source, const Recipe& recipe,
+    const std::filesystem::path& output, DenseType dense = DenseType::Original)
 {
     Pipeline pipeline(openCheckpoint(source), recipe, {output, dense});
     Progress progress;
@@ -60,9 +61,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("scheme");
         QTest::addColumn<QString>("extension");
-        QTest::addRow("q4_k gguf") << "q4_k" << ".gguf";
-        QTest::addRow("int4 safetensors") << "int4" << ".safetensors";
-        QTest::addRow("nf4 safetensors") << "nf4" << ".safetensors";
+        QTest::addRow("q4_k gguf") << "q4_k"
+                                   << ".gguf";
+        QTest::addRow("int4 safetensors") << "int4"
+                                          << ".safetensors";
+        QTest::addRow("nf4 safetensors") << "nf4"
+                                         << ".safetensors";
     }
     void sameBytesWhateverTheThreadCount()
     {
@@ -72,8 +76,8 @@ private Q_SLOTS:
         std::vector<std::string> hashes;
         for (const int threads : {1, 2}) {
             tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
-            const auto output = std::filesystem::path(dir.path().toStdString())
-                / (std::to_string(threads) + extension.toStdString());
+            const auto output
+                = std::filesystem::path(dir.path().toStdString()) / (std::to_string(threads) + extension.toStdString());
             apply(hfModel, recipeOf(scheme.toStdString()), output);
             hashes.push_back(fileHash(output));
         }
@@ -86,7 +90,8 @@ private Q_SLOTS:
         recipe.rules.push_back({TensorRule::Syntax::Glob, "*.mlp.*", {"keep"}});
         recipe.rules.push_back({TensorRule::Syntax::Glob, "blk.*.attn_k.weight", {"int8"}}); // llama.cpp name
         QTemporaryDir dir;
-        const Pipeline pipeline(openCheckpoint(hfModel), recipe, {std::filesystem::path(dir.path().toStdString()) / "x.safetensors"});
+        const Pipeline pipeline(
+            openCheckpoint(hfModel), recipe, {std::filesystem::path(dir.path().toStdString()) / "x.safetensors"});
         std::map<std::string, const TensorPlan*> byName;
         for (const auto& plan : pipeline.plan())
             byName[plan.sourceName] = &plan;
@@ -96,7 +101,8 @@ private Q_SLOTS:
         QCOMPARE(byName["model.layers.1.self_attn.k_proj.weight"]->spec->name(), std::string("int8 g128"));
         QCOMPARE(byName["model.layers.1.self_attn.q_proj.weight"]->spec->name(), std::string("int4 g128"));
         QVERIFY(!byName["model.norm.weight"]->spec);
-        QCOMPARE(byName["model.layers.1.self_attn.q_proj.weight"]->rotaryHeads, std::size_t(0)); // safetensors: HF layout kept
+        QCOMPARE(byName["model.layers.1.self_attn.q_proj.weight"]->rotaryHeads,
+            std::size_t(0)); // safetensors: HF layout kept
     }
 
     void denseSafetensors_data()
@@ -142,16 +148,23 @@ private Q_SLOTS:
         QTest::addColumn<QString>("recipeJson");
         QTest::addColumn<QString>("output");
         QTest::addColumn<QString>("message");
-        QTest::addRow("pruning") << R"({"format":"compression-lab-recipe","version":1,"pruning":{"fraction":0.5}})"
-                                 << "out.gguf" << "pruning is not available in this build";
+        QTest::addRow("pruning")
+            << R"({"format":"compression-lab-recipe","version":1,"pruning":{"method":"wanda","fraction":0.5}})"
+            << "out.gguf"
+            << "wanda pruning is not available in this build";
         QTest::addRow("low rank") << R"({"format":"compression-lab-recipe","version":1,"low_rank":{"rank":16}})"
-                                  << "out.safetensors" << "low-rank factorisation is not available in this build";
-        QTest::addRow("int4 into gguf") << R"({"format":"compression-lab-recipe","version":1,"quantization":{"scheme":"int4"}})"
-                                        << "out.gguf" << "scheme int4 g128 has no GGUF type";
+                                  << "out.safetensors"
+                                  << "low-rank factorisation is not available in this build";
+        QTest::addRow("int4 into gguf")
+            << R"({"format":"compression-lab-recipe","version":1,"quantization":{"scheme":"int4"}})"
+            << "out.gguf"
+            << "scheme int4 g128 has no GGUF type";
         QTest::addRow("rule into gguf")
             << R"({"format":"compression-lab-recipe","version":1,"rules":[{"pattern":"*attn_v*","scheme":"nf4"}]})"
-            << "out.gguf" << "tensor 'model.layers.0.self_attn.v_proj.weight': scheme nf4 has no GGUF type";
-        QTest::addRow("extension") << R"({"format":"compression-lab-recipe","version":1})" << "out.bin"
+            << "out.gguf"
+            << "tensor 'model.layers.0.self_attn.v_proj.weight': scheme nf4 has no GGUF type";
+        QTest::addRow("extension") << R"({"format":"compression-lab-recipe","version":1})"
+                                   << "out.bin"
                                    << "must end in .gguf or .safetensors";
     }
     void refuses()
@@ -170,6 +183,44 @@ private Q_SLOTS:
         QVERIFY(!std::filesystem::exists(target));
     }
 
+    // prune -> quantise: magnitude pruning at the exact fraction (or N:M), embeddings and norms untouched.
+    void prunes_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addRow("unstructured half") << "unstructured";
+        QTest::addRow("2:4") << "2:4";
+    }
+    void prunes()
+    {
+        QFETCH(QString, pattern);
+        auto recipe = recipeOf("keep");
+        recipe.pruning = PruningSettings{"magnitude", 0.5, pattern.toStdString(), {}};
+        QTemporaryDir dir;
+        const auto output = std::filesystem::path(dir.path().toStdString()) / "pruned.safetensors";
+        const auto plans = apply(hfModel, recipe, output);
+        const auto source = openCheckpoint(hfModel);
+        const auto written = openCheckpoint(output);
+        std::size_t pruned = 0;
+        for (const auto& plan : plans) {
+            const auto values = written->tensor(*written->indexOf(plan.outputName)).toFloats();
+            const auto zeros = static_cast<std::size_t>(std::count(values.begin(), values.end(), 0.0f));
+            if (plan.steps.empty()) {
+                const auto original = source->tensor(plan.sourceIndex).toFloats();
+                QVERIFY2(values == original, plan.sourceName.c_str());
+                QVERIFY(plan.sourceName.find("embed_tokens") != std::string::npos || plan.shape.size() == 1);
+                continue;
+            }
+            ++pruned;
+            QCOMPARE(zeros, values.size() / 2);
+            if (pattern == QStringLiteral("2:4"))
+                for (std::size_t group = 0; group < values.size(); group += 4)
+                    QCOMPARE(std::count(values.begin() + std::ptrdiff_t(group),
+                                 values.begin() + std::ptrdiff_t(group + 4), 0.0f),
+                        2);
+        }
+        QCOMPARE(pruned, std::size_t(28)); // 7 projections in each of 4 layers
+    }
+
     void refusesToOverwriteTheInput()
     {
         QTemporaryDir dir;
@@ -185,10 +236,12 @@ private Q_SLOTS:
         Pipeline pipeline(openCheckpoint(hfModel), recipeOf("q4_k"), {output});
         std::stop_source stop;
         int calls = 0;
-        Progress progress([&](double, const std::string&) {
-            if (++calls == 3)
-                stop.request_stop();
-        }, 0.0);
+        Progress progress(
+            [&](double, const std::string&) {
+                if (++calls == 3)
+                    stop.request_stop();
+            },
+            0.0);
         QVERIFY_THROWS_EXCEPTION(Cancelled, pipeline.run(progress, stop.get_token()));
         QVERIFY(std::filesystem::is_empty(dir.path().toStdString()));
     }
