@@ -1,0 +1,117 @@
+#include "EstimateCharts.h"
+
+#include "EstimateChartView.h"
+#include "LabState.h"
+#include "MemoryCharts.h"
+#include "QualityCharts.h"
+
+#include <QChart>
+#include <QEvent>
+#include <QHBoxLayout>
+
+namespace complab {
+
+EstimateCharts::EstimateCharts(LabState* state, QWidget* parent)
+    : QTabWidget(parent)
+    , m_state(state)
+    , m_memory(new MemoryCharts(this))
+    , m_quality(new QualityCharts(this))
+    , m_dirty(TabCount, true)
+{
+    addTab(m_memory->vramView(), tr("&VRAM"));
+    setTabToolTip(VramTab, tr("Memory the recipe needs, term by term, under both runtime profiles, with the budgets of "
+                              "nearby devices and the fit device."));
+    addTab(m_memory->contextView(), tr("VRAM vs &context"));
+    setTabToolTip(ContextTab, tr("How memory grows with the context length for each KV-cache format."));
+    addTab(m_memory->footprintView(), tr("&Footprint"));
+    setTabToolTip(FootprintTab, tr("Weights on disk at every precision, next to the FP32 baseline."));
+    auto* quality = new QWidget(this);
+    auto* qualityLayout = new QHBoxLayout(quality);
+    qualityLayout->setContentsMargins(0, 0, 0, 0);
+    for (EstimateChartView* view : m_quality->curveViews())
+        qualityLayout->addWidget(view);
+    addTab(quality, tr("&Quality curves"));
+    setTabToolTip(QualityTab, tr("The three rule-of-thumb factors, each with this recipe marked."));
+    addTab(m_quality->landscapeView(), tr("&Landscape"));
+    setTabToolTip(LandscapeTab, tr("Published open models by size and benchmark quality, and where this recipe lands."));
+
+    for (EstimateChartView* view : views())
+        connect(view, &EstimateChartView::exportRequested, this,
+            [this, view](ChartExportFormat format) { Q_EMIT exportRequested(view, format); });
+    connect(m_state, &LabState::changed, this, &EstimateCharts::markDirty);
+    connect(this, &QTabWidget::currentChanged, this, &EstimateCharts::updateTab);
+    applyPaletteTheme();
+    updateAll();
+}
+
+QList<EstimateChartView*> EstimateCharts::views() const
+{
+    QList<EstimateChartView*> all{m_memory->vramView(), m_memory->contextView(), m_memory->footprintView()};
+    all << m_quality->curveViews() << m_quality->landscapeView();
+    return all;
+}
+
+void EstimateCharts::markDirty()
+{
+    std::fill(m_dirty.begin(), m_dirty.end(), true);
+    updateTab(currentIndex());
+}
+
+void EstimateCharts::updateTab(int tab)
+{
+    if (tab < 0 || tab >= TabCount || !m_dirty[static_cast<std::size_t>(tab)])
+        return;
+    m_dirty[static_cast<std::size_t>(tab)] = false;
+    switch (tab) {
+    case VramTab:
+        m_memory->updateVram(*m_state);
+        break;
+    case ContextTab:
+        m_memory->updateContext(*m_state);
+        break;
+    case FootprintTab:
+        m_memory->updateFootprint(*m_state);
+        break;
+    case QualityTab:
+        m_quality->updateCurves(*m_state);
+        break;
+    case LandscapeTab:
+        m_quality->updateLandscape(*m_state);
+        break;
+    }
+}
+
+void EstimateCharts::updateAll()
+{
+    std::fill(m_dirty.begin(), m_dirty.end(), true);
+    for (int tab = 0; tab < TabCount; ++tab)
+        updateTab(tab);
+}
+
+void EstimateCharts::changeEvent(QEvent* event)
+{
+    QTabWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPaletteTheme();
+}
+
+void EstimateCharts::applyPaletteTheme()
+{
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const auto theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    bool changed = false;
+    for (EstimateChartView* view : views()) {
+        if (view->chart()->theme() != theme) {
+            view->chart()->setTheme(theme);
+            changed = true;
+        }
+        // Themes choose their own background; keep the window's, so the charts sit in the palette.
+        view->chart()->setBackgroundBrush(palette().color(QPalette::Base));
+        view->chart()->setTitleBrush(palette().color(QPalette::Text));
+    }
+    // A theme resets series colours and pens; the charts set their own emphasis again.
+    if (changed)
+        updateAll();
+}
+
+} // namespace complab
