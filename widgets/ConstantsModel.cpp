@@ -18,8 +18,7 @@ QString text(std::string_view value)
 
 ConstantsModel::ConstantsModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void ConstantsModel::setConstants(const EstimatorConstants& constants)
 {
@@ -66,7 +65,8 @@ QVariant ConstantsModel::data(const QModelIndex& index, int role) const
     case Qt::EditRole:
         return index.column() == ValueColumn ? QVariant(value) : data(index, Qt::DisplayRole);
     case Qt::ToolTipRole:
-        return tr("%1 (%2)\nSources: %3").arg(text(description.label), text(description.key), text(description.sources));
+        return tr("%1 (%2)\nSources: %3")
+            .arg(text(description.label), text(description.key), text(description.sources));
     case Qt::FontRole:
         if (index.column() == ValueColumn && value != fallback) {
             QFont font;
@@ -77,7 +77,7 @@ QVariant ConstantsModel::data(const QModelIndex& index, int role) const
     case KeyRole:
         return text(description.key);
     case SortRole:
-        return index.column() == ValueColumn ? QVariant(value)
+        return index.column() == ValueColumn  ? QVariant(value)
             : index.column() == DefaultColumn ? QVariant(fallback)
                                               : data(index, Qt::DisplayRole);
     }
@@ -90,8 +90,8 @@ bool ConstantsModel::setData(const QModelIndex& index, const QVariant& value, in
         || index.column() != ValueColumn)
         return false;
     bool ok = false;
-    const double number = value.typeId() == QMetaType::QString ? QLocale().toDouble(value.toString(), &ok)
-                                                              : value.toDouble(&ok);
+    const double number
+        = value.typeId() == QMetaType::QString ? QLocale().toDouble(value.toString(), &ok) : value.toDouble(&ok);
     const ConstantDescription& description = constantDescriptions()[static_cast<std::size_t>(index.row())];
     EstimatorConstants edited = m_constants;
     edited.*description.member = number;

@@ -94,8 +94,8 @@ void DecisionGuidePanel::applySituation(int row)
                        "%4; student %5× smaller; context %6 tokens; KV cache %7.</p><p><i>Source: %8</i></p>")
                         .arg(text(entry.firstReach), text(entry.caveat), schemeText.toHtmlEscaped(),
                             format::percent(entry.pruneFraction, 0), QString::number(entry.distillFactor),
-                            contextText(recipe.context),
-                            QString::fromLatin1(kvCacheTypeInfo(entry.kvType).id.data()), text(entry.source)));
+                            contextText(recipe.context), QString::fromLatin1(kvCacheTypeInfo(entry.kvType).id.data()),
+                            text(entry.source)));
 }
 
 } // namespace complab

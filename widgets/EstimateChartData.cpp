@@ -77,7 +77,8 @@ ContextCurves contextCurves(const EstimateInput& input, const std::vector<KvCach
         probe.kvType = kvType;
         for (const auto context : contexts) {
             probe.context = context;
-            curve.points.append({static_cast<double>(context), complab::estimate(probe, constants).vram.totalBytes() / gb});
+            curve.points.append(
+                {static_cast<double>(context), complab::estimate(probe, constants).vram.totalBytes() / gb});
         }
         curves.totals.push_back(std::move(curve));
     }
@@ -114,7 +115,8 @@ std::vector<FootprintBar> footprintBars(const EstimateInput& input, int groupSiz
     const double fp32 = diskBytes(input.parameters, 32, input.pruneFraction, input.distillFactor);
     for (int step = 0; step < static_cast<int>(precisionLadder().size()); ++step) {
         const auto scheme = precisionStepScheme(step, groupSize);
-        const double bytes = diskBytes(input.parameters, scheme.bitsPerWeight, input.pruneFraction, input.distillFactor);
+        const double bytes
+            = diskBytes(input.parameters, scheme.bitsPerWeight, input.pruneFraction, input.distillFactor);
         const auto label = precisionLadder()[static_cast<std::size_t>(step)].label;
         bars.push_back({QString::fromLatin1(label.data(), static_cast<int>(label.size())), bytes / gb, bytes / fp32});
     }
@@ -166,8 +168,7 @@ LandscapeMarker landscapeMarker(const EstimateInput& input, const Estimate& esti
     const double size = input.parameters / input.distillFactor;
     const LandscapeEntry* nearest = nullptr;
     for (const auto& entry : table.rows()) {
-        if (!nearest
-            || std::abs(std::log(entry.parameters / size)) < std::abs(std::log(nearest->parameters / size)))
+        if (!nearest || std::abs(std::log(entry.parameters / size)) < std::abs(std::log(nearest->parameters / size)))
             nearest = &entry;
     }
     if (!nearest)

@@ -96,8 +96,8 @@ QByteArray EstimateChartView::csvBytes() const
         xTitle = horizontal.front()->titleText();
     if (!vertical.isEmpty() && !vertical.front()->titleText().isEmpty())
         yTitle = vertical.front()->titleText();
-    QString csv = tr("series") + QLatin1Char(',') + csvField(xTitle) + QLatin1Char(',') + csvField(yTitle)
-        + QLatin1Char('\n');
+    QString csv
+        = tr("series") + QLatin1Char(',') + csvField(xTitle) + QLatin1Char(',') + csvField(yTitle) + QLatin1Char('\n');
     for (QAbstractSeries* series : chart()->series()) {
         if (auto* xy = qobject_cast<QXYSeries*>(series)) {
             for (const QPointF& point : xy->points())

@@ -1,5 +1,7 @@
 #include "EstimateCharts.h"
 
+#include "ChartPalette.h"
+
 #include "EstimateChartView.h"
 #include "LabState.h"
 #include "MemoryCharts.h"
@@ -7,7 +9,8 @@
 
 #include <QChart>
 #include <QEvent>
-#include <QHBoxLayout>
+#include <QGridLayout>
+#include <QLabel>
 
 namespace complab {
 
@@ -19,21 +22,26 @@ EstimateCharts::EstimateCharts(LabState* state, QWidget* parent)
     , m_dirty(TabCount, true)
 {
     addTab(m_memory->vramView(), tr("&VRAM"));
-    setTabToolTip(VramTab, tr("Memory the recipe needs, term by term, under both runtime profiles, with the budgets of "
-                              "nearby devices and the fit device."));
+    setTabToolTip(VramTab,
+        tr("Memory the recipe needs, term by term, under both runtime profiles, with the budgets of "
+           "nearby devices and the fit device."));
     addTab(m_memory->contextView(), tr("VRAM vs &context"));
     setTabToolTip(ContextTab, tr("How memory grows with the context length for each KV-cache format."));
     addTab(m_memory->footprintView(), tr("&Footprint"));
     setTabToolTip(FootprintTab, tr("Weights on disk at every precision, next to the FP32 baseline."));
     auto* quality = new QWidget(this);
-    auto* qualityLayout = new QHBoxLayout(quality);
+    auto* qualityLayout = new QGridLayout(quality);
     qualityLayout->setContentsMargins(0, 0, 0, 0);
-    for (EstimateChartView* view : m_quality->curveViews())
-        qualityLayout->addWidget(view);
+    const auto curves = m_quality->curveViews();
+    qualityLayout->addWidget(curves[0], 0, 0);
+    qualityLayout->addWidget(curves[1], 0, 1);
+    qualityLayout->addWidget(curves[2], 1, 0);
+    qualityLayout->addWidget(m_quality->explanation(), 1, 1);
     addTab(quality, tr("&Quality curves"));
     setTabToolTip(QualityTab, tr("The three rule-of-thumb factors, each with this recipe marked."));
     addTab(m_quality->landscapeView(), tr("&Landscape"));
-    setTabToolTip(LandscapeTab, tr("Published open models by size and benchmark quality, and where this recipe lands."));
+    setTabToolTip(
+        LandscapeTab, tr("Published open models by size and benchmark quality, and where this recipe lands."));
 
     for (EstimateChartView* view : views())
         connect(view, &EstimateChartView::exportRequested, this,
@@ -97,21 +105,8 @@ void EstimateCharts::changeEvent(QEvent* event)
 
 void EstimateCharts::applyPaletteTheme()
 {
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    const auto theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
-    bool changed = false;
-    for (EstimateChartView* view : views()) {
-        if (view->chart()->theme() != theme) {
-            view->chart()->setTheme(theme);
-            changed = true;
-        }
-        // Themes choose their own background; keep the window's, so the charts sit in the palette.
-        view->chart()->setBackgroundBrush(palette().color(QPalette::Base));
-        view->chart()->setTitleBrush(palette().color(QPalette::Text));
-    }
-    // A theme resets series colours and pens; the charts set their own emphasis again.
-    if (changed)
-        updateAll();
+    for (EstimateChartView* view : views())
+        applyPaletteToChart(view->chart(), palette());
 }
 
 } // namespace complab

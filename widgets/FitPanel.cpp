@@ -34,7 +34,8 @@ FitPanel::FitPanel(LabState* state, QWidget* parent)
     deviceLabel->setBuddy(m_device);
     m_form->addRow(deviceLabel, m_device);
     addField(QStringLiteral("verdict"), tr("This recipe"),
-        tr("Green: fits with room to spare (at most 85 % of the budget). Amber: fits, but tightly. Red: does not fit."));
+        tr("Green: fits with room to spare (at most 85 % of the budget). Amber: fits, but tightly. Red: does not "
+           "fit."));
     addField(QStringLiteral("budget"), tr("Memory budget"),
         tr("Usable memory of the device less the headroom constant: the most an estimate may need to fit."));
     addField(QStringLiteral("context"), tr("Longest context that fits"),
@@ -122,8 +123,7 @@ void FitPanel::showAnswers()
         palette.setColor(QPalette::WindowText, colour);
         verdictLabel->setPalette(palette);
     }
-    m_fields.at(QStringLiteral("budget"))
-        ->setText(tr("%1 of %2 usable").arg(bytes(vram.totalBytes()), bytes(budget)));
+    m_fields.at(QStringLiteral("budget"))->setText(tr("%1 of %2 usable").arg(bytes(vram.totalBytes()), bytes(budget)));
 
     const ContextFit context = longestContextThatFits(input, *device, constants);
     m_fields.at(QStringLiteral("context"))
@@ -137,8 +137,8 @@ void FitPanel::showAnswers()
                          : tr("none fits"));
     const Architecture* model = largestModelThatFits(input, *device, constants);
     m_fields.at(QStringLiteral("model"))
-        ->setText(model ? tr("%1 (%2 parameters)").arg(QString::fromStdString(model->name),
-                      parameterCountText(model->parameters))
+        ->setText(model ? tr("%1 (%2 parameters)")
+                              .arg(QString::fromStdString(model->name), parameterCountText(model->parameters))
                         : tr("none fits"));
 }
 

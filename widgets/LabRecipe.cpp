@@ -15,8 +15,8 @@ namespace {
 
 constexpr std::array<double, 32> sizes{0.5e9, 0.6e9, 0.8e9, 1e9, 1.5e9, 2e9, 3e9, 4e9, 5e9, 6e9, 7e9, 8e9, 9e9, 10e9,
     12e9, 14e9, 16e9, 20e9, 24e9, 27e9, 32e9, 40e9, 47e9, 56e9, 70e9, 90e9, 120e9, 141e9, 180e9, 235e9, 314e9, 405e9};
-constexpr std::array<std::int64_t, 17> contexts{512, 768, 1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288, 16384,
-    24576, 32768, 49152, 65536, 98304, 131072};
+constexpr std::array<std::int64_t, 17> contexts{
+    512, 768, 1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288, 16384, 24576, 32768, 49152, 65536, 98304, 131072};
 constexpr std::array<double, 9> distills{1, 1.5, 2, 3, 4, 6, 8, 12, 16};
 
 // Labels are marked for translation here and translated where shown.
@@ -28,8 +28,7 @@ constexpr std::array<PruneMethodInfo, 5> methods{{
     {"structured", QT_TRANSLATE_NOOP("LabRecipe", "Structured (whole heads/channels)")},
 }};
 
-template<typename T>
-int nearestInLog(std::span<const T> steps, double value)
+template <typename T> int nearestInLog(std::span<const T> steps, double value)
 {
     int best = 0;
     double bestDistance = INFINITY;

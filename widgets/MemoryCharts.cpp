@@ -45,6 +45,14 @@ double niceCeiling(double value)
     return 10 * power;
 }
 
+// Context points from tokens to K tokens (the axis' unit).
+QList<QPointF> inThousands(QList<QPointF> points)
+{
+    for (QPointF& point : points)
+        point.rx() /= 1024;
+    return points;
+}
+
 // Setting a range relays out the axis labels, even to the same values.
 void setRangeIfChanged(QValueAxis* axis, double maximum)
 {
@@ -80,8 +88,7 @@ void MemoryCharts::buildVram(QWidget* parent)
     m_vramChart = new QChart;
     m_vramChart->setTitle(tr("VRAM required, term by term, against device budgets"));
     auto* series = new QStackedBarSeries;
-    for (const QString& name :
-        {tr("Weights"), tr("KV cache"), tr("Activations"), tr("Runtime overhead")}) {
+    for (const QString& name : {tr("Weights"), tr("KV cache"), tr("Activations"), tr("Runtime overhead")}) {
         auto* set = new QBarSet(name);
         *set << 0 << 0;
         series->append(set);
@@ -115,7 +122,7 @@ void MemoryCharts::buildVram(QWidget* parent)
         m_vramView->addHoverText(line, [line](const QPointF&) { return line->property("hoverText").toString(); });
         m_tierLines << line;
     }
-    m_vramChart->legend()->setAlignment(Qt::AlignBottom);
+    m_vramChart->legend()->setAlignment(Qt::AlignRight);
 }
 
 void MemoryCharts::buildContext(QWidget* parent)
@@ -124,9 +131,10 @@ void MemoryCharts::buildContext(QWidget* parent)
     m_contextChart->setTitle(tr("VRAM against context length: where the KV cache overtakes the weights"));
     auto* axisX = new QLogValueAxis;
     axisX->setBase(2);
-    axisX->setTitleText(tr("Context length (tokens, log scale)"));
-    axisX->setLabelFormat(QStringLiteral("%.0f"));
-    axisX->setRange(512, 131072);
+    // Thousands of tokens (K = 1024, as the context slider counts): "128" fits under the axis, "131072" did not.
+    axisX->setTitleText(tr("Context length (K tokens, log scale)"));
+    axisX->setLabelFormat(QStringLiteral("%g"));
+    axisX->setRange(0.5, 128);
     axisX->setMinorTickCount(0);
     m_contextAxis = new QValueAxis;
     m_contextAxis->setTitleText(tr("Memory (GB)"));
@@ -141,7 +149,8 @@ void MemoryCharts::buildContext(QWidget* parent)
         series->attachAxis(m_contextAxis);
         m_contextView->addHoverText(series, [series](const QPointF& point) {
             return tr("%1\n%2 tokens: %3")
-                .arg(series->name(), contextText(static_cast<std::int64_t>(std::llround(point.x()))), gb(point.y()));
+                .arg(series->name(), contextText(static_cast<std::int64_t>(std::llround(point.x() * 1024))),
+                    gb(point.y()));
         });
     };
     for (const auto type : contextKvTypes) {
@@ -178,10 +187,6 @@ void MemoryCharts::buildFootprint(QWidget* parent)
         m_footprintCategories->append(QString::fromLatin1(step->label.data(), static_cast<int>(step->label.size())));
     }
     series->append(m_footprintSet);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    series->setLabelsFormat(QStringLiteral("@value GB"));
-    series->setLabelsPrecision(3);
     m_footprintChart->addSeries(series);
     m_footprintAxis = new QValueAxis;
     m_footprintAxis->setTitleText(tr("Weights on disk (GB)"));
@@ -205,8 +210,8 @@ void MemoryCharts::updateVram(const LabState& state)
     const bool firstOrderChosen = state.input().runtime == RuntimeProfile::FirstOrder;
     const Estimate& firstOrder = firstOrderChosen ? state.estimate() : state.otherProfileEstimate();
     const Estimate& llamaCpp = firstOrderChosen ? state.otherProfileEstimate() : state.estimate();
-    const chartdata::VramBar bars[] = {chartdata::vramBar(tr("first-order"), firstOrder.vram),
-        chartdata::vramBar(tr("llama.cpp"), llamaCpp.vram)};
+    const chartdata::VramBar bars[]
+        = {chartdata::vramBar(tr("first-order"), firstOrder.vram), chartdata::vramBar(tr("llama.cpp"), llamaCpp.vram)};
     for (int i = 0; i < 2; ++i) {
         m_vramSets[0]->replace(i, bars[i].weights);
         m_vramSets[1]->replace(i, bars[i].kvCache);
@@ -217,12 +222,13 @@ void MemoryCharts::updateVram(const LabState& state)
     const QString firstOrderName = firstOrderChosen ? tr("first-order (chosen)") : tr("first-order");
     if (m_vramCategories->at(0) != firstOrderName) {
         m_vramCategories->replace(m_vramCategories->at(0), firstOrderName);
-        m_vramCategories->replace(m_vramCategories->at(1), firstOrderChosen ? tr("llama.cpp") : tr("llama.cpp (chosen)"));
+        m_vramCategories->replace(
+            m_vramCategories->at(1), firstOrderChosen ? tr("llama.cpp") : tr("llama.cpp (chosen)"));
     }
 
     const double total = state.estimate().vram.totalBytes();
-    const auto lines = chartdata::tierLines(
-        total, state.fitDevice(), defaultHardwareTierTable(), state.constants().tierHeadroom);
+    const auto lines
+        = chartdata::tierLines(total, state.fitDevice(), defaultHardwareTierTable(), state.constants().tierHeadroom);
     double top = std::max(bars[0].total(), bars[1].total());
     double scaleTop = top; // the bars and the nearby tiers, not a far-away fit device
     for (const auto& line : lines)
@@ -239,16 +245,17 @@ void MemoryCharts::updateVram(const LabState& state)
         const auto& line = lines[static_cast<std::size_t>(i)];
         // A device far above the recipe would squash the bars to nothing: pin its line to the top
         // of the chart and say so in its name.
-        const bool offScale = line.isFitDevice && line.budgetGb > 3 * scaleTop;
-        const double y = offScale ? niceCeiling(scaleTop * 1.08) : line.budgetGb;
+        const bool offScale = line.isFitDevice && line.budgetGb > 4 * scaleTop;
+        const double y = line.budgetGb;
         series->replace({{-0.5, y}, {1.5, y}});
+        if (offScale && series->isVisible())
+            series->setVisible(false); // the tint and the fit panel still tell
         // Short names keep the legend on one line; the budget is in the hover text.
-        const QString name
-            = line.isFitDevice ? (offScale ? tr("Fit: %1 (far above)") : tr("Fit: %1")).arg(line.name) : line.name;
+        const QString name = line.isFitDevice ? tr("Fit: %1").arg(line.name) : line.name;
         if (series->name() != name)
             series->setName(name);
-        series->setProperty("hoverText",
-            tr("%1: budget %2 (usable memory less headroom)").arg(line.name, gb(line.budgetGb)));
+        series->setProperty(
+            "hoverText", tr("%1: budget %2 (usable memory less headroom)").arg(line.name, gb(line.budgetGb)));
         QPen pen(line.isFitDevice ? QColor(0x80, 0x80, 0x80) : QColor(0x9a, 0xa5, 0xb1));
         pen.setWidthF(line.isFitDevice ? 3 : 1.5);
         pen.setStyle(line.isFitDevice ? Qt::SolidLine : Qt::DashLine);
@@ -265,7 +272,8 @@ void MemoryCharts::updateVram(const LabState& state)
         }
         if (series->pen() != pen)
             series->setPen(pen);
-        top = std::max(top, y);
+        if (!offScale)
+            top = std::max(top, y);
     }
     if (m_vramChart->plotAreaBackgroundBrush().color() != tint) {
         m_vramChart->setPlotAreaBackgroundBrush(tint);
@@ -282,7 +290,7 @@ void MemoryCharts::updateContext(const LabState& state)
     double top = 0;
     for (std::size_t i = 0; i < curves.totals.size(); ++i) {
         QLineSeries* series = m_contextTotals[static_cast<int>(i)];
-        series->replace(curves.totals[i].points);
+        series->replace(inThousands(curves.totals[i].points));
         const double width = curves.totals[i].kvType == state.input().kvType ? 3.5 : 1.5;
         if (series->pen().widthF() != width) {
             QPen pen = series->pen();
@@ -291,16 +299,39 @@ void MemoryCharts::updateContext(const LabState& state)
         }
         top = std::max(top, curves.totals[i].points.back().y());
     }
-    m_contextWeights->replace(curves.weights);
-    m_contextKv->replace(curves.kvCache);
+    m_contextWeights->replace(inThousands(curves.weights));
+    m_contextKv->replace(inThousands(curves.kvCache));
+    // Fixed colours (a theme would cycle through too few): one per KV type, the chosen type's KV
+    // cache alone dashed in its colour, the weights dashed grey.
+    static const QColor kvColours[]
+        = {QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0xff, 0x7f, 0x0e), QColor(0x94, 0x67, 0xbd)};
+    QColor chosen = kvColours[0];
+    for (std::size_t i = 0; i < curves.totals.size(); ++i) {
+        QLineSeries* series = m_contextTotals[static_cast<int>(i)];
+        if (series->color() != kvColours[i])
+            series->setColor(kvColours[i]);
+        if (curves.totals[i].kvType == state.input().kvType)
+            chosen = kvColours[i];
+    }
+    const auto dashed = [](QXYSeries* series, const QColor& colour, double width) {
+        QPen pen(colour, width, Qt::DashLine);
+        if (series->pen() != pen)
+            series->setPen(pen);
+    };
+    dashed(m_contextKv, chosen, 2.0);
+    dashed(m_contextWeights, QColor(0x80, 0x80, 0x80), 2.0);
+    if (m_contextCrossover->color() != QColor(0xd6, 0x3a, 0x3a))
+        m_contextCrossover->setColor(QColor(0xd6, 0x3a, 0x3a));
+    if (m_contextCurrent->color() != QColor(0xe0, 0x6c, 0x1f))
+        m_contextCurrent->setColor(QColor(0xe0, 0x6c, 0x1f));
     top = std::max(top, curves.kvCache.back().y());
     if (curves.kvOvertakesWeightsAt > 0)
         m_contextCrossover->replace(
-            {{static_cast<double>(curves.kvOvertakesWeightsAt), curves.weights.front().y()}});
+            {{static_cast<double>(curves.kvOvertakesWeightsAt) / 1024, curves.weights.front().y()}});
     else
         m_contextCrossover->clear();
     const double context = std::clamp(static_cast<double>(state.input().context), 512.0, 131072.0);
-    m_contextCurrent->replace({{context, state.estimate().vram.totalBytes() / 1e9}});
+    m_contextCurrent->replace({{context / 1024, state.estimate().vram.totalBytes() / 1e9}});
     setRangeIfChanged(m_contextAxis, niceCeiling(top * 1.05));
 }
 

@@ -6,6 +6,7 @@
 #include "estimate/QualityModel.h"
 
 #include <QChart>
+#include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
 #include <QLogValueAxis>
@@ -58,6 +59,11 @@ QualityCharts::QualityCharts(QWidget* parent)
     m_curveViews << buildCurve(parent, tr("Quality against pruning"), tr("Weights pruned (%)"), false, 0, 90);
     m_curveViews << buildCurve(
         parent, tr("Quality against distillation"), tr("Student smaller by (×, log scale)"), true, 1, 16);
+    m_explanation = new QLabel(parent);
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextFormat(Qt::RichText);
+    m_explanation->setAlignment(Qt::AlignCenter);
+    m_explanation->setMargin(12);
     buildLandscape(parent);
 }
 
@@ -78,12 +84,14 @@ EstimateChartView* QualityCharts::buildCurve(
         auto* axis = new QValueAxis;
         axis->setLabelFormat(QStringLiteral("%.0f"));
         axis->setRange(xMin, xMax);
+        axis->setTickCount(4); // 0, 30, 60, 90
         axisX = axis;
     }
     axisX->setTitleText(xTitle);
     auto* axisY = new QValueAxis;
     axisY->setTitleText(tr("Quality retained (%)"));
     axisY->setRange(40, 100);
+    axisY->setTickCount(7);
     axisY->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
@@ -120,7 +128,8 @@ void QualityCharts::buildLandscape(QWidget* parent)
     axisX->setMinorTickCount(8);
     auto* axisY = new QValueAxis;
     axisY->setTitleText(tr("Quality (normalised MMLU, Llama-3.1-8B = 100)"));
-    axisY->setRange(0, 140);
+    axisY->setRange(20, 140);
+    axisY->setTickCount(7);
     axisY->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
@@ -157,9 +166,9 @@ void QualityCharts::buildLandscape(QWidget* parent)
     add(int4, tr("The same models at INT4"));
     m_landscapeView->addHoverText(int4, [](const QPointF& point) {
         const auto* entry = entryAt(point, true);
-        return entry ? tr("%1 at INT4: %2 GB").arg(QString::fromStdString(entry->name),
-                           QLocale().toString(point.x(), 'g', 3))
-                     : QString();
+        return entry
+            ? tr("%1 at INT4: %2 GB").arg(QString::fromStdString(entry->name), QLocale().toString(point.x(), 'g', 3))
+            : QString();
     });
     m_landscapeMarker = new QScatterSeries;
     m_landscapeMarker->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
@@ -182,6 +191,20 @@ void QualityCharts::updateCurves(const LabState& state)
     m_curveMarkers[0]->replace({{input.weightBits, 100 * quantisationQuality(input.weightBits, constants)}});
     m_curveMarkers[1]->replace({{100 * input.pruneFraction, 100 * pruningQuality(input.pruneFraction, constants)}});
     m_curveMarkers[2]->replace({{input.distillFactor, 100 * distillationQuality(input.distillFactor, constants)}});
+    for (QScatterSeries* marker : m_curveMarkers)
+        if (marker->color() != QColor(0xe0, 0x6c, 0x1f)) // a theme change resets it
+            marker->setColor(QColor(0xe0, 0x6c, 0x1f));
+    const double precision = quantisationQuality(input.weightBits, constants);
+    const double pruning = pruningQuality(input.pruneFraction, constants);
+    const double distillation = distillationQuality(input.distillFactor, constants);
+    m_explanation->setText(
+        tr("<p><b>The factors multiply.</b></p><p>quality retained = precision × pruning × "
+           "distillation<br>= %1 × %2 × %3 = <b>%4</b></p><p>Each curve is a rule of thumb "
+           "calibrated from published results; the orange points are this recipe. Measured "
+           "points on the checkpoint will join them.</p>")
+            .arg(percentText(100 * precision), percentText(100 * pruning), percentText(100 * distillation),
+                percentText(
+                    100 * qualityRetained(input.weightBits, input.pruneFraction, input.distillFactor, constants))));
 }
 
 void QualityCharts::updateLandscape(const LabState& state)

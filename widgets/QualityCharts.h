@@ -6,6 +6,7 @@
 #include <QObject>
 
 class QChart;
+class QLabel;
 class QLineSeries;
 class QScatterSeries;
 class QWidget;
@@ -24,6 +25,8 @@ public:
     // Precision, pruning, distillation.
     QList<EstimateChartView*> curveViews() const { return m_curveViews; }
     EstimateChartView* landscapeView() const { return m_landscapeView; }
+    // How the three factors multiply for the current recipe.
+    QLabel* explanation() const { return m_explanation; }
 
     void updateCurves(const LabState& state);
     void updateLandscape(const LabState& state);
@@ -32,13 +35,14 @@ public:
     QScatterSeries* landscapeMarker() const { return m_landscapeMarker; }
 
 private:
-    EstimateChartView* buildCurve(QWidget* parent, const QString& title, const QString& xTitle, bool logX,
-        double xMin, double xMax);
+    EstimateChartView* buildCurve(
+        QWidget* parent, const QString& title, const QString& xTitle, bool logX, double xMin, double xMax);
     void buildLandscape(QWidget* parent);
 
     QList<EstimateChartView*> m_curveViews;
     QList<QLineSeries*> m_curves;
     QList<QScatterSeries*> m_curveMarkers;
+    QLabel* m_explanation;
     EstimateChartView* m_landscapeView;
     QScatterSeries* m_landscapeMarker;
     QScatterSeries* m_landscapeInt4;

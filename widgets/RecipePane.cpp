@@ -253,18 +253,18 @@ void RecipePane::showState()
 
     const auto& step = precisionLadder()[static_cast<std::size_t>(recipe.precisionStep)];
     set("precision", recipe.precisionStep,
-        tr("%1 · %2 bits/weight").arg(QString::fromLatin1(step.label.data(), static_cast<int>(step.label.size())),
-            QLocale().toString(m_state->input().bitsPerWeight, 'g', 4)));
+        tr("%1 · %2 bits/weight")
+            .arg(QString::fromLatin1(step.label.data(), static_cast<int>(step.label.size())),
+                QLocale().toString(m_state->input().bitsPerWeight, 'g', 4)));
     const bool integer = step.integerBits > 0;
     int groupIndex = 0;
     for (std::size_t i = 0; i < integerGroupSizes().size(); ++i)
         if (integerGroupSizes()[i] == recipe.groupSize)
             groupIndex = static_cast<int>(i);
     set("groupSize", groupIndex,
-        !integer ? tr("fixed by the format")
-            : recipe.groupSize == 0
-            ? tr("no scales (seed)")
-            : tr("%1 per scale").arg(recipe.groupSize));
+        !integer                    ? tr("fixed by the format")
+            : recipe.groupSize == 0 ? tr("no scales (seed)")
+                                    : tr("%1 per scale").arg(recipe.groupSize));
     m_sliders.at(QStringLiteral("groupSize")).first->setEnabled(integer);
 
     set("prune", static_cast<int>(std::lround(recipe.pruneFraction * 100)),

@@ -62,6 +62,9 @@ QWidget* SummaryCards::addCard(const QString& name, const QString& title, const 
 {
     auto* card = new QFrame(this);
     card->setFrameShape(QFrame::StyledPanel);
+    // Equal shares of the row whatever the text: a long tier name wraps instead of widening the window.
+    card->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    card->setMinimumWidth(card->fontMetrics().averageCharWidth() * 18);
     card->setToolTip(toolTip);
     card->setAccessibleName(title);
     auto* layout = new QVBoxLayout(card);
@@ -88,6 +91,7 @@ QWidget* SummaryCards::addCard(const QString& name, const QString& title, const 
     valueFont.setPointSizeF(valueFont.pointSizeF() * 1.9);
     valueFont.setBold(true);
     value->setFont(valueFont);
+    value->setWordWrap(true);
     layout->addWidget(value);
     auto* detail = new QLabel(card);
     detail->setWordWrap(true);

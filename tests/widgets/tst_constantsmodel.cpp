@@ -29,10 +29,7 @@ class TestConstantsModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QLocale::setDefault(QLocale::c());
-    }
+    void initTestCase() { QLocale::setDefault(QLocale::c()); }
 
     void listsEveryConstantWithSources()
     {
@@ -54,11 +51,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
         QTest::addColumn<bool>("accepted");
-        QTest::addRow("INT4 0.9") << "quality.int4" << "0.9" << true;
-        QTest::addRow("INT4 above INT8") << "quality.int4" << "0.99" << false;
-        QTest::addRow("not a number") << "quality.int4" << "lots" << false;
-        QTest::addRow("cubic 0.8") << "quality.prune_cubic" << "0.8" << true;
-        QTest::addRow("negative headroom") << "memory.tier_headroom" << "-0.5" << false;
+        QTest::addRow("INT4 0.9") << "quality.int4"
+                                  << "0.9" << true;
+        QTest::addRow("INT4 above INT8") << "quality.int4"
+                                         << "0.99" << false;
+        QTest::addRow("not a number") << "quality.int4"
+                                      << "lots" << false;
+        QTest::addRow("cubic 0.8") << "quality.prune_cubic"
+                                   << "0.8" << true;
+        QTest::addRow("negative headroom") << "memory.tier_headroom"
+                                           << "-0.5" << false;
     }
     void edits()
     {

@@ -62,16 +62,15 @@ private Q_SLOTS:
         QTest::addColumn<double>("totalGb");
         QTest::addColumn<QString>("fitDevice");
         QTest::addColumn<QStringList>("names");
-        QTest::addRow("seed, 24 GB device") << 5.21 << "gpu-24gb"
-                                            << QStringList{QStringLiteral("Phone 8 GB"),
-                                                   QStringLiteral("Apple Silicon 8 GB"),
-                                                   QStringLiteral("Consumer GPU 24 GB")};
-        QTest::addRow("fit device is the tier") << 5.21 << "apple-silicon-8gb"
-                                                << QStringList{QStringLiteral("Phone 8 GB"),
-                                                       QStringLiteral("Apple Silicon 8 GB")};
+        QTest::addRow("seed, 24 GB device")
+            << 5.21 << "gpu-24gb"
+            << QStringList{QStringLiteral("Phone 8 GB"), QStringLiteral("Apple Silicon 8 GB"),
+                   QStringLiteral("Consumer GPU 24 GB")};
+        QTest::addRow("fit device is the tier")
+            << 5.21 << "apple-silicon-8gb"
+            << QStringList{QStringLiteral("Phone 8 GB"), QStringLiteral("Apple Silicon 8 GB")};
         QTest::addRow("smaller than everything") << 0.1 << "" << QStringList{QStringLiteral("Phone 6 GB")};
-        QTest::addRow("larger than everything") << 1e5 << ""
-                                                << QStringList{QStringLiteral("8x Datacentre GPU 192 GB")};
+        QTest::addRow("larger than everything") << 1e5 << "" << QStringList{QStringLiteral("8x Datacentre GPU 192 GB")};
     }
     void tierLinesAroundTheTotal()
     {

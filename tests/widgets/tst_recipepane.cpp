@@ -42,10 +42,7 @@ class TestRecipePane : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QLocale::setDefault(QLocale::c());
-    }
+    void initTestCase() { QLocale::setDefault(QLocale::c()); }
 
     void seedExampleByDefault()
     {
@@ -61,7 +58,8 @@ private Q_SLOTS:
         QCOMPARE(cards.field(QStringLiteral("tierDetail")), QStringLiteral("M-series unified memory, RTX 3060 8GB"));
         QCOMPARE(cards.field(QStringLiteral("diskKind")), QStringLiteral("estimate"));
         QCOMPARE(cards.field(QStringLiteral("vramKind")), QStringLiteral("estimate"));
-        QVERIFY(cards.field(QStringLiteral("vramDetail")).startsWith(QStringLiteral("weights 4.0 GB + KV cache 1.1 GB")));
+        QVERIFY(
+            cards.field(QStringLiteral("vramDetail")).startsWith(QStringLiteral("weights 4.0 GB + KV cache 1.1 GB")));
         // Both profiles visible: llama.cpp's figure for the same recipe.
         QCOMPARE(cards.field(QStringLiteral("vramOther")), QStringLiteral("llama.cpp would allocate 5.9 GB"));
         QCOMPARE(pane.valueText(QStringLiteral("architecture")),
@@ -84,20 +82,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("tier");
         // Expected values as `compression-lab-cli estimate --runtime first-order` prints them.
         QTest::addRow("size 70B") << "size" << 24 << gb(35) << percent(88, 0) << gb(38) << percent(94, 1)
-                                  << "noticeable drift" << "Workstation GPU 48 GB";
-        QTest::addRow("precision FP16") << "precision" << 1 << gb(16) << percent(50, 0) << gb(17.2)
-                                        << percent(99.9, 1) << "near-lossless" << "Apple Silicon 32 GB";
-        QTest::addRow("group size 128") << "groupSize" << 3 << gb(4.1) << percent(87, 0) << gb(5.3)
-                                        << percent(94, 1) << "noticeable drift" << "Apple Silicon 8 GB";
+                                  << "noticeable drift"
+                                  << "Workstation GPU 48 GB";
+        QTest::addRow("precision FP16") << "precision" << 1 << gb(16) << percent(50, 0) << gb(17.2) << percent(99.9, 1)
+                                        << "near-lossless"
+                                        << "Apple Silicon 32 GB";
+        QTest::addRow("group size 128") << "groupSize" << 3 << gb(4.1) << percent(87, 0) << gb(5.3) << percent(94, 1)
+                                        << "noticeable drift"
+                                        << "Apple Silicon 8 GB";
         QTest::newRow("pruning 50 %") << "prune" << 50 << gb(2) << percent(94, 0) << gb(3.2) << percent(84.6, 1)
-                                      << "significant loss" << "Phone 8 GB";
+                                      << "significant loss"
+                                      << "Phone 8 GB";
         QTest::addRow("distillation 4x") << "distill" << 4 << gb(1) << percent(97, 0) << gb(1.3) << percent(86.5, 1)
-                                         << "significant loss" << "Phone 6 GB";
+                                         << "significant loss"
+                                         << "Phone 6 GB";
         QTest::addRow("context 128K") << "context" << 16 << gb(4) << percent(88, 0) << gb(23.3) << percent(94, 1)
-                                      << "noticeable drift" << "Consumer GPU 32 GB";
+                                      << "noticeable drift"
+                                      << "Consumer GPU 32 GB";
         // Low rank is measured on a checkpoint, not estimated: the cards must not pretend otherwise.
         QTest::newRow("low rank 80 %") << "lowRank" << 30 << gb(4) << percent(88, 0) << gb(5.2) << percent(94, 1)
-                                       << "noticeable drift" << "Apple Silicon 8 GB";
+                                       << "noticeable drift"
+                                       << "Apple Silicon 8 GB";
     }
     void eachSliderMovesTheCards()
     {

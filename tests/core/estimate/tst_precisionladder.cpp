@@ -58,14 +58,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("scheme");
         QTest::addColumn<QString>("step");
         QTest::addColumn<int>("groupSize");
-        QTest::addRow("int4_g128") << "int4_g128" << "INT4" << 128;
-        QTest::addRow("int4_g64") << "int4_g64" << "INT4" << 64;
-        QTest::addRow("int8_g128") << "int8_g128" << "INT8" << 128;
-        QTest::addRow("int2 idealised") << "int2" << "INT2" << 0;
-        QTest::addRow("fp8") << "fp8" << "FP8" << 0;
+        QTest::addRow("int4_g128") << "int4_g128"
+                                   << "INT4" << 128;
+        QTest::addRow("int4_g64") << "int4_g64"
+                                  << "INT4" << 64;
+        QTest::addRow("int8_g128") << "int8_g128"
+                                   << "INT8" << 128;
+        QTest::addRow("int2 idealised") << "int2"
+                                        << "INT2" << 0;
+        QTest::addRow("fp8") << "fp8"
+                             << "FP8" << 0;
         // Q8_0 is int8 with an FP16 scale per 32: exactly INT8 at group size 32.
-        QTest::addRow("q8_0") << "q8_0" << "INT8" << 32;
-        QTest::addRow("nf4") << "nf4" << "NF4" << 0;
+        QTest::addRow("q8_0") << "q8_0"
+                              << "INT8" << 32;
+        QTest::addRow("nf4") << "nf4"
+                             << "NF4" << 0;
     }
     void integerGridsAgreeWithTheSchemeTable()
     {
