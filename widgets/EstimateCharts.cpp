@@ -59,8 +59,33 @@ QList<EstimateChartView*> EstimateCharts::views() const
     return all;
 }
 
+namespace {
+
+// Everything the charts draw from: when none of it moved (the low-rank slider, a pruning method),
+// the charts are left alone instead of repainting the same picture.
+bool sameChartInputs(const EstimateInput& a, const EstimateInput& b)
+{
+    return a.parameters == b.parameters && a.architecture == b.architecture && a.weightBits == b.weightBits
+        && a.bitsPerWeight == b.bitsPerWeight && a.pruneFraction == b.pruneFraction
+        && a.distillFactor == b.distillFactor && a.context == b.context && a.batch == b.batch && a.kvType == b.kvType
+        && a.runtime == b.runtime && a.flashAttention == b.flashAttention && a.microBatch == b.microBatch;
+}
+
+} // namespace
+
 void EstimateCharts::markDirty()
 {
+    const bool unchanged = m_drawn && sameChartInputs(m_drawnInput, m_state->input())
+        && m_drawnConstants == m_state->constants() && m_drawnDevice == m_state->fitDevice()
+        && m_drawnRecipe.precisionStep == m_state->recipe().precisionStep
+        && m_drawnRecipe.groupSize == m_state->recipe().groupSize;
+    if (unchanged)
+        return;
+    m_drawn = true;
+    m_drawnInput = m_state->input();
+    m_drawnConstants = m_state->constants();
+    m_drawnDevice = m_state->fitDevice();
+    m_drawnRecipe = m_state->recipe();
     std::fill(m_dirty.begin(), m_dirty.end(), true);
     updateTab(currentIndex());
 }

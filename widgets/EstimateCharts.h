@@ -3,6 +3,9 @@
 // the chart theme follows the application palette (dark or light).
 #pragma once
 
+#include "LabRecipe.h"
+#include "estimate/Estimator.h"
+
 #include <QTabWidget>
 
 #include <vector>
@@ -44,6 +47,12 @@ private:
     MemoryCharts* m_memory;
     QualityCharts* m_quality;
     std::vector<bool> m_dirty;
+    // What the charts last drew from.
+    bool m_drawn = false;
+    EstimateInput m_drawnInput;
+    EstimatorConstants m_drawnConstants;
+    const HardwareTier* m_drawnDevice = nullptr;
+    LabRecipe m_drawnRecipe;
 };
 
 } // namespace complab

@@ -115,7 +115,8 @@ void FitPanel::showAnswers()
         colour = QColor(0xd6, 0x3a, 0x3a);
         break;
     }
-    m_fields.at(QStringLiteral("verdict"))->setText(verdict.arg(format::percent(vram.totalBytes() / budget, 0)));
+    const double share = vram.totalBytes() / budget;
+    m_fields.at(QStringLiteral("verdict"))->setText(verdict.arg(format::percent(share, share < 0.1 ? 1 : 0)));
     QLabel* verdictLabel = m_fields.at(QStringLiteral("verdict"));
     // A palette, not a style sheet: re-polishing on every slider step would repaint the window.
     if (verdictLabel->palette().color(QPalette::WindowText) != colour) {
