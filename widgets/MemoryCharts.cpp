@@ -109,7 +109,9 @@ void MemoryCharts::buildVram(QWidget* parent)
     for (int i = 0; i < m_vramSets.size(); ++i) {
         QBarSet* set = m_vramSets[i];
         m_vramView->addHoverText(set, [this, set](int index) {
-            return tr("%1, %2: %3").arg(set->label(), m_vramCategories->at(index), gb(set->at(index)));
+            // llama.cpp's activations are its compute buffers: say so where it matters.
+            const QString term = set == m_vramSets[2] && index == 1 ? tr("Compute buffer") : set->label();
+            return tr("%1, %2: %3").arg(term, m_vramCategories->at(index), gb(set->at(index)));
         });
     }
     // Tier budgets as horizontal lines across both bars (x in category units, -0.5 .. 1.5).
