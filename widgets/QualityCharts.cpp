@@ -39,6 +39,13 @@ QString groupName(LandscapeGroup group)
     return {};
 }
 
+// A one-point marker moved only when its point changed.
+void replaceIfMoved(QScatterSeries* marker, const QPointF& point)
+{
+    if (marker->count() != 1 || marker->at(0) != point)
+        marker->replace({point});
+}
+
 // The landscape model at a chart point, for the hover text.
 const LandscapeEntry* entryAt(const QPointF& point, bool int4)
 {
@@ -184,13 +191,19 @@ void QualityCharts::buildLandscape(QWidget* parent)
 void QualityCharts::updateCurves(const LabState& state)
 {
     const EstimatorConstants& constants = state.constants();
-    m_curves[0]->replace(chartdata::quantisationQualityCurve(constants));
-    m_curves[1]->replace(chartdata::pruningQualityCurve(constants));
-    m_curves[2]->replace(chartdata::distillationQualityCurve(constants));
+    // Only what moved is replaced: a replaced series repaints even when its points are the same.
+    if (!m_curvesDrawn || !(m_curveConstants == constants)) {
+        m_curves[0]->replace(chartdata::quantisationQualityCurve(constants));
+        m_curves[1]->replace(chartdata::pruningQualityCurve(constants));
+        m_curves[2]->replace(chartdata::distillationQualityCurve(constants));
+        m_curveConstants = constants;
+        m_curvesDrawn = true;
+    }
     const EstimateInput& input = state.input();
-    m_curveMarkers[0]->replace({{input.weightBits, 100 * quantisationQuality(input.weightBits, constants)}});
-    m_curveMarkers[1]->replace({{100 * input.pruneFraction, 100 * pruningQuality(input.pruneFraction, constants)}});
-    m_curveMarkers[2]->replace({{input.distillFactor, 100 * distillationQuality(input.distillFactor, constants)}});
+    replaceIfMoved(m_curveMarkers[0], {input.weightBits, 100 * quantisationQuality(input.weightBits, constants)});
+    replaceIfMoved(
+        m_curveMarkers[1], {100 * input.pruneFraction, 100 * pruningQuality(input.pruneFraction, constants)});
+    replaceIfMoved(m_curveMarkers[2], {input.distillFactor, 100 * distillationQuality(input.distillFactor, constants)});
     for (QScatterSeries* marker : m_curveMarkers)
         if (marker->color() != QColor(0xe0, 0x6c, 0x1f)) // a theme change resets it
             marker->setColor(QColor(0xe0, 0x6c, 0x1f));
@@ -220,7 +233,7 @@ void QualityCharts::updateLandscape(const LabState& state)
     if (m_landscapeMarker->color() != QColor(0xe0, 0x6c, 0x1f))
         m_landscapeMarker->setColor(QColor(0xe0, 0x6c, 0x1f));
     // The log axis cannot show sizes below its floor; pin tiny models to the edge.
-    m_landscapeMarker->replace({{std::max(marker.point.x(), 0.1), marker.point.y()}});
+    replaceIfMoved(m_landscapeMarker, {std::max(marker.point.x(), 0.1), marker.point.y()});
 }
 
 } // namespace complab

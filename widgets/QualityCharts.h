@@ -3,6 +3,8 @@
 // recipe's point moving among them. Built once; updates replace points only.
 #pragma once
 
+#include "estimate/EstimatorConstants.h"
+
 #include <QObject>
 
 class QChart;
@@ -47,6 +49,8 @@ private:
     QScatterSeries* m_landscapeMarker;
     QScatterSeries* m_landscapeInt4;
     QString m_landscapeReference;
+    bool m_curvesDrawn = false;
+    EstimatorConstants m_curveConstants;
 };
 
 } // namespace complab

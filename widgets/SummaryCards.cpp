@@ -3,6 +3,7 @@
 #include "Format.h"
 #include "LabState.h"
 
+#include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -55,7 +56,22 @@ SummaryCards::SummaryCards(LabState* state, QWidget* parent)
     layout->addWidget(addCard(QStringLiteral("tier"), tr("Hardware tier"),
         tr("The smallest common device whose usable memory, less a 5 % safety margin, holds the VRAM estimate.")));
     connect(m_state, &LabState::changed, this, &SummaryCards::showEstimate);
+    fixHeight();
     showEstimate();
+}
+
+void SummaryCards::fixHeight()
+{
+    // A fixed height (room for the longest card), so a detail that wraps onto one more line never
+    // resizes the charts below: that relayout cost more than the whole estimate.
+    setFixedHeight(fontMetrics().lineSpacing() * 10 + 24);
+}
+
+void SummaryCards::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fixHeight(); // zoom
 }
 
 QWidget* SummaryCards::addCard(const QString& name, const QString& title, const QString& toolTip)

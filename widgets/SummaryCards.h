@@ -23,7 +23,11 @@ public:
     // "vramOther", "quality", "qualityDetail", "tier", "tierDetail", and "diskKind" ... the badges.
     QString field(const QString& name) const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void fixHeight();
     QWidget* addCard(const QString& name, const QString& title, const QString& toolTip);
     void showEstimate();
 
