@@ -1,5 +1,6 @@
 #include "TensorStatsWidget.h"
 
+#include "ChartPalette.h"
 #include "Format.h"
 #include "JobRunner.h"
 #include "io/Checkpoint.h"
@@ -7,6 +8,7 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -78,6 +80,7 @@ TensorStatsWidget::TensorStatsWidget(QWidget* parent)
     area->attachAxis(axisY);
     m_chart->legend()->hide();
     m_chart->setTitle(tr("Distribution of values"));
+    applyPaletteToChart(m_chart, palette());
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(260);
 
@@ -225,6 +228,13 @@ void TensorStatsWidget::showStats(const TensorStats& stats)
         valueAxis->applyNiceNumbers();
     }
     Q_EMIT statsReady();
+}
+
+void TensorStatsWidget::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPaletteToChart(m_chart, palette()); // dark or light, as the window
 }
 
 } // namespace complab

@@ -43,6 +43,9 @@ public:
 Q_SIGNALS:
     void statsReady();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void showStats(const TensorStats& stats);
     void setFieldsEmpty();

@@ -1,123 +1,98 @@
 #include "MainWindow.h"
 
+#include "Appearance.h"
+#include "ConstantsPanel.h"
+#include "DecisionGuidePanel.h"
+#include "EstimateChartView.h"
+#include "EstimateCharts.h"
+#include "FitPanel.h"
 #include "JobRunner.h"
+#include "LabState.h"
 #include "MessageBar.h"
-#include "MetadataModel.h"
-#include "ModelCardWidget.h"
+#include "ModelPane.h"
+#include "RecipePane.h"
+#include "RecipeSettings.h"
 #include "SamplePaths.h"
+#include "SummaryCards.h"
 #include "TensorStatsWidget.h"
-#include "TensorTreeModel.h"
+#include "estimate/CheckpointArchitecture.h"
 #include "io/Checkpoint.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFileDialog>
-#include <QHeaderView>
-#include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSaveFile>
+#include <QScrollArea>
 #include <QSettings>
-#include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QStatusBar>
-#include <QTabWidget>
-#include <QTableView>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace complab {
+
+namespace {
+
+constexpr int maximumRecentFiles = 8;
+const QString recentKey = QStringLiteral("recentFiles");
+
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_openRunner(new JobRunner(this))
     , m_messages(new MessageBar(this))
-    , m_card(new ModelCardWidget(this))
-    , m_dropHint(new QLabel(this))
-    , m_filter(new QLineEdit(this))
-    , m_model(new TensorTreeModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
-    , m_tree(new QTreeView(this))
-    , m_metadata(new MetadataModel(this))
-    , m_metadataProxy(new QSortFilterProxyModel(this))
-    , m_metadataView(new QTableView(this))
-    , m_tabs(new QTabWidget(this))
+    , m_lab(new LabState(this))
+    , m_modelPane(new ModelPane(this))
     , m_stats(new TensorStatsWidget(this))
-    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_recipe(new RecipePane(m_lab, this))
+    , m_cards(new SummaryCards(m_lab, this))
+    , m_charts(new EstimateCharts(m_lab, this))
+    , m_fit(new FitPanel(m_lab, this))
+    , m_guide(new DecisionGuidePanel(m_lab, this))
+    , m_constants(new ConstantsPanel(m_lab, this))
 {
     setWindowTitle(tr("Compression Lab"));
     setAcceptDrops(true);
-
-    m_dropHint->setText(tr("Drop a checkpoint (.safetensors, .gguf, .h5, llama2.c .bin) or a model folder anywhere on "
-                           "this window, or use File ▸ Open."));
-    m_dropHint->setWordWrap(true);
-    m_dropHint->setAlignment(Qt::AlignCenter);
-    m_dropHint->setStyleSheet(
-        QStringLiteral("QLabel { border: 2px dashed #9aa5b1; border-radius: 6px; padding: 8px; color: #52606d; }"));
-
-    m_filter->setPlaceholderText(tr("Filter by name (e.g. mlp, layers.3, q_proj, tokenizer)"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setToolTip(tr("Show only tensors whose full name contains this text."));
-
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setRecursiveFilteringEnabled(true);
-    m_proxy->setFilterRole(TensorTreeModel::FullNameRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setSortRole(TensorTreeModel::SortRole);
-    m_tree->setModel(m_proxy);
-    m_tree->setSortingEnabled(true);
-    m_tree->sortByColumn(TensorTreeModel::NameColumn, Qt::AscendingOrder);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(TensorTreeModel::NameColumn, QHeaderView::Stretch);
-    for (int column = TensorTreeModel::ShapeColumn; column < TensorTreeModel::ColumnCount; ++column)
-        m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    m_metadataProxy->setSourceModel(m_metadata);
-    m_metadataProxy->setFilterKeyColumn(-1);
-    m_metadataProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_metadataView->setModel(m_metadataProxy);
-    m_metadataView->setSortingEnabled(true);
-    m_metadataView->sortByColumn(MetadataModel::KeyColumn, Qt::AscendingOrder);
-    m_metadataView->verticalHeader()->hide();
-    m_metadataView->setWordWrap(false);
-    m_metadataView->horizontalHeader()->setStretchLastSection(true);
-    m_metadataView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_proxy->setFilterFixedString(text);
-        m_metadataProxy->setFilterFixedString(text);
-        if (!text.isEmpty())
-            m_tree->expandAll();
-    });
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-        [this](const QModelIndex& current) { selectTensor(current); });
-
-    auto* modelPane = new QWidget(this);
-    auto* modelLayout = new QVBoxLayout(modelPane);
-    modelLayout->addWidget(m_card);
-    modelLayout->addWidget(m_dropHint);
-    modelLayout->addWidget(m_filter);
-    m_tabs->addTab(m_tree, tr("Tensors"));
-    m_tabs->addTab(m_metadataView, tr("Metadata"));
-    m_tabs->setTabToolTip(1, tr("Key/value information stored in the file: GGUF keys, safetensors __metadata__."));
-    modelLayout->addWidget(m_tabs, 1);
-
-    m_splitter->addWidget(modelPane);
-    m_splitter->addWidget(m_stats);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 1);
+    setDockNestingEnabled(true);
 
     auto* central = new QWidget(this);
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(4, 4, 4, 4);
     centralLayout->addWidget(m_messages);
-    centralLayout->addWidget(m_splitter, 1);
+    centralLayout->addWidget(m_cards);
+    centralLayout->addWidget(m_charts, 1);
     setCentralWidget(central);
+
+    auto* recipeScroll = new QScrollArea(this);
+    recipeScroll->setWidget(m_recipe);
+    recipeScroll->setWidgetResizable(true);
+    recipeScroll->setFrameShape(QFrame::NoFrame);
+    recipeScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* recipeDock = addDock(QStringLiteral("recipe"), tr("Recipe"), recipeScroll, Qt::LeftDockWidgetArea);
+    auto* fitDock = addDock(QStringLiteral("fit"), tr("Fit a device"), m_fit, Qt::LeftDockWidgetArea);
+    auto* guideDock = addDock(QStringLiteral("guide"), tr("Decision guide"), m_guide, Qt::LeftDockWidgetArea);
+    auto* constantsDock = addDock(QStringLiteral("constants"), tr("Constants"), m_constants, Qt::LeftDockWidgetArea);
+    splitDockWidget(recipeDock, fitDock, Qt::Vertical);
+    tabifyDockWidget(fitDock, guideDock);
+    tabifyDockWidget(guideDock, constantsDock);
+    fitDock->raise();
+    auto* modelDock = addDock(QStringLiteral("model"), tr("Model"), m_modelPane, Qt::RightDockWidgetArea);
+    auto* statsDock = addDock(QStringLiteral("statistics"), tr("Tensor statistics"), m_stats, Qt::RightDockWidgetArea);
+    splitDockWidget(modelDock, statsDock, Qt::Vertical);
+    resizeDocks({recipeDock, modelDock}, {390, 420}, Qt::Horizontal);
+    resizeDocks({recipeDock, fitDock}, {560, 300}, Qt::Vertical);
+
+    connect(m_modelPane, &ModelPane::tensorSelected, this,
+        [this](int tensorIndex) { m_stats->setTensor(m_checkpoint, tensorIndex); });
+    connect(m_charts, &EstimateCharts::exportRequested, this, &MainWindow::exportChart);
 
     createMenus();
     statusBar()->showMessage(tr("Ready"));
@@ -129,19 +104,54 @@ MainWindow::MainWindow(QWidget* parent)
     });
 
     QSettings settings;
+    m_baseFontSize = QApplication::font().pointSizeF();
+    zoomBy(settings.value(QStringLiteral("view/zoom"), 0).toInt());
+    m_lab->setRecipe(loadRecipe(settings));
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 900);
-    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+        resize(1600, 1000);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
+
+QTreeView* MainWindow::tensorTree() const
+{
+    return m_modelPane->tensorTree();
+}
+
+TensorTreeModel* MainWindow::tensorModel() const
+{
+    return m_modelPane->tensorModel();
+}
+
+ModelCardWidget* MainWindow::modelCard() const
+{
+    return m_modelPane->modelCard();
+}
+
+MetadataModel* MainWindow::metadataModel() const
+{
+    return m_modelPane->metadataModel();
+}
+
+QDockWidget* MainWindow::addDock(const QString& name, const QString& title, QWidget* content, Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name); // saveState() finds docks by name
+    dock->setWidget(content);
+    addDockWidget(area, dock);
+    return dock;
+}
 
 void MainWindow::createMenus()
 {
     auto* file = menuBar()->addMenu(tr("&File"));
     auto* open = file->addAction(tr("&Open Checkpoint File…"), this, &MainWindow::chooseFile);
     open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open a .safetensors, .gguf, .h5 or llama2.c .bin file."));
     file->addAction(tr("Open Model &Folder…"), this, &MainWindow::chooseFolder);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
     file->addAction(tr("Open the &Sample Model"), this, [this] {
         const QString sample = bundledSamplePath();
         if (sample.isEmpty())
@@ -153,14 +163,121 @@ void MainWindow::createMenus()
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    auto* panes = m_viewMenu->addMenu(tr("&Panes"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        panes->addAction(dock->toggleViewAction());
+    auto* appearance = m_viewMenu->addMenu(tr("&Appearance"));
+    auto* appearances = new QActionGroup(this);
+    const Appearance current = parseAppearance(QSettings().value(QStringLiteral("view/appearance")).toString());
+    for (const auto& [choice, label] : {std::pair{Appearance::System, tr("Follow the &System")},
+             std::pair{Appearance::Light, tr("&Light")}, std::pair{Appearance::Dark, tr("&Dark")}}) {
+        auto* action = appearance->addAction(label, this, [this, choice] { setAppearance(choice); });
+        action->setCheckable(true);
+        action->setChecked(choice == current);
+        appearances->addAction(action);
+    }
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this, [this] { zoomBy(1); });
+    m_viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this, [this] { zoomBy(-1); });
+    m_viewMenu->addAction(
+        tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { zoomBy(-m_zoomSteps); });
+
     auto* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Compression Lab"), this, [this] {
-        QMessageBox::about(this, tr("About Compression Lab"),
-            tr("<h3>Compression Lab %1</h3><p>A laboratory for compressing language models: "
-               "open a checkpoint, inspect its tensors, and see what quantisation, pruning and "
-               "low-rank factorisation do to them.</p>")
-                .arg(QCoreApplication::applicationVersion()));
-    });
+    help->addAction(tr("&About Compression Lab"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(recentKey).toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openPath(path); })->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear the List"), this, [this] {
+            QSettings().remove(recentKey);
+            rebuildRecentMenu();
+        });
+    }
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(recentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > maximumRecentFiles)
+        recent.removeLast();
+    settings.setValue(recentKey, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::setAppearance(Appearance appearance)
+{
+    QSettings().setValue(QStringLiteral("view/appearance"), appearanceId(appearance));
+    applyAppearance(appearance);
+}
+
+void MainWindow::zoomBy(int steps)
+{
+    // Zoom scales the application font; layouts, charts' axes and the cards grow with it.
+    m_zoomSteps = std::clamp(m_zoomSteps + steps, -4, 8);
+    QFont font = QApplication::font();
+    font.setPointSizeF(m_baseFontSize * std::pow(1.1, m_zoomSteps));
+    QApplication::setFont(font);
+    QSettings().setValue(QStringLiteral("view/zoom"), m_zoomSteps);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Compression Lab"),
+        tr("<h3>Compression Lab %1</h3><p>A laboratory for compressing language models: open a checkpoint, inspect "
+           "its tensors, and see what quantisation, pruning, distillation and low-rank factorisation would do to its "
+           "size, memory and quality. Figures marked “estimate” come from rules of thumb with their sources in the "
+           "Constants pane.</p>"
+           "<p><b>Built with</b> Qt 6 (LGPL 3; Qt Charts under GPL 3), Eigen (MPL 2.0), oneTBB (Apache 2.0), HDF5 "
+           "(BSD-style HDF5 licence), nlohmann/json (MIT), CLI11 (BSD 3-clause).</p>"
+           "<p><b>Sample model</b> lab-tinystories: a small Llama-architecture model trained for this project and "
+           "shipped with it. Its training text is from TinyStories (Ronen Eldan and Yuanzhi Li, 2023), licensed "
+           "CDLA-Sharing-1.0.</p>"
+           "<p>The lab's ideas and constants follow the “Model Compression” explainer and the papers named beside "
+           "each constant.</p>")
+            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::exportChart(EstimateChartView* view, ChartExportFormat format)
+{
+    const char* suffix = format == ChartExportFormat::Png ? "png" : format == ChartExportFormat::Svg ? "svg" : "csv";
+    const QString filter = format == ChartExportFormat::Png ? tr("PNG images (*.png)")
+        : format == ChartExportFormat::Svg                  ? tr("SVG drawings (*.svg)")
+                                                            : tr("CSV tables (*.csv)");
+    QSettings settings;
+    QString name = view->chart()
+                       ->title()
+                       .section(QLatin1Char(':'), 0, 0)
+                       .simplified()
+                       .replace(QLatin1Char(' '), QLatin1Char('-'));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
+        QDir(settings.value(QStringLiteral("exportDirectory"), QDir::homePath()).toString())
+            .filePath(name.toLower() + QLatin1Char('.') + QLatin1String(suffix)),
+        filter);
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("exportDirectory"), QFileInfo(path).absolutePath());
+    m_charts->updateAll();
+    const QByteArray bytes = format == ChartExportFormat::Png ? view->pngBytes()
+        : format == ChartExportFormat::Svg                    ? view->svgBytes()
+                                                              : view->csvBytes();
+    // Written to a temporary file and renamed: an interrupted export never leaves half a file.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        m_messages->showMessage(tr("Could not write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), 5000);
 }
 
 void MainWindow::chooseFile()
@@ -192,40 +309,27 @@ void MainWindow::openPath(const QString& path)
     m_openRunner->start<std::shared_ptr<const Checkpoint>>(
         tr("Opening %1…").arg(QFileInfo(path).fileName()),
         [nativePath](Progress&, std::stop_token) { return openCheckpoint(nativePath); },
-        [this, timer](
-            const std::shared_ptr<const Checkpoint>& checkpoint) { setCheckpoint(checkpoint, timer->elapsed()); });
+        [this, timer, path](const std::shared_ptr<const Checkpoint>& checkpoint) {
+            rememberRecent(QFileInfo(path).absoluteFilePath());
+            setCheckpoint(checkpoint, timer->elapsed());
+        });
 }
 
 void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qint64 milliseconds)
 {
     m_stats->clear();
     m_checkpoint = std::move(checkpoint);
-    m_card->setCheckpoint(m_checkpoint);
-    m_model->setTensors(m_checkpoint->tensors());
-    m_metadata->setMetadata(m_checkpoint->metadata());
-    m_tabs->setTabText(1, tr("Metadata (%1)").arg(m_checkpoint->metadata().size()));
-    m_metadataView->resizeColumnToContents(MetadataModel::KeyColumn);
-    m_tree->expandToDepth(0);
     const QString name = QString::fromStdString(m_checkpoint->path().filename().string());
+    // The estimate follows the opened model: its parameter count, and its shape when config.json gives it.
+    const auto parameters = static_cast<double>(m_checkpoint->totalParameters());
+    std::optional<Architecture> architecture;
+    if (m_checkpoint->config())
+        architecture = architectureFromConfig(*m_checkpoint->config(), parameters, name.toStdString());
+    m_lab->setLoadedModel(std::move(architecture), parameters >= 1e6 ? parameters : 0, name);
+    m_modelPane->setCheckpoint(m_checkpoint);
     setWindowTitle(tr("%1 — Compression Lab").arg(name));
     statusBar()->showMessage(tr("Opened %1 in %2 ms").arg(name).arg(milliseconds));
-    // Show something at once: the first matrix (usually the embedding table).
-    for (std::size_t i = 0; i < m_checkpoint->tensors().size(); ++i) {
-        if (m_checkpoint->tensors()[i].shape.size() == 2) {
-            const QModelIndex index = m_proxy->mapFromSource(m_model->indexForTensor(static_cast<int>(i)));
-            m_tree->setCurrentIndex(index);
-            break;
-        }
-    }
     Q_EMIT checkpointOpened();
-}
-
-void MainWindow::selectTensor(const QModelIndex& proxyIndex)
-{
-    const int tensorIndex = proxyIndex.isValid() ? proxyIndex.data(TensorTreeModel::TensorIndexRole).toInt() : -1;
-    if (tensorIndex < 0)
-        return; // a group: keep showing the last tensor
-    m_stats->setTensor(m_checkpoint, tensorIndex);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -247,7 +351,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    saveRecipe(settings, m_lab->recipe());
     QMainWindow::closeEvent(event);
 }
 

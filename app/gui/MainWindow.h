@@ -1,28 +1,37 @@
-// The Compression Lab main window: model pane (drop zone, model card, filterable tensor tree)
-// beside the selected tensor's statistics. Opening a model runs as a background job.
+// The Compression Lab main window: the summary cards and estimate charts in the middle, the recipe
+// pane, fit panel, decision guide and constants as docks on one side, the model pane and the
+// selected tensor's statistics on the other. Opening a model runs as a background job; docks,
+// geometry, recent files, appearance, zoom and the last recipe are kept in the settings.
 #pragma once
 
 #include <QMainWindow>
 
 #include <memory>
 
-class QLabel;
-class QLineEdit;
-class QSortFilterProxyModel;
-class QSplitter;
-class QTabWidget;
-class QTableView;
+class QDockWidget;
+class QMenu;
 class QTreeView;
 
 namespace complab {
 
 class Checkpoint;
+class ConstantsPanel;
+class DecisionGuidePanel;
+class EstimateChartView;
+class EstimateCharts;
+class FitPanel;
 class JobRunner;
+class LabState;
 class MessageBar;
 class MetadataModel;
 class ModelCardWidget;
+class ModelPane;
+class RecipePane;
+class SummaryCards;
 class TensorStatsWidget;
 class TensorTreeModel;
+enum class Appearance;
+enum class ChartExportFormat;
 
 class MainWindow : public QMainWindow
 {
@@ -35,13 +44,21 @@ public:
     void openPath(const QString& path);
 
     std::shared_ptr<const Checkpoint> checkpoint() const { return m_checkpoint; }
-    QTreeView* tensorTree() const { return m_tree; }
-    TensorTreeModel* tensorModel() const { return m_model; }
+    QTreeView* tensorTree() const;
+    TensorTreeModel* tensorModel() const;
     TensorStatsWidget* statsWidget() const { return m_stats; }
-    ModelCardWidget* modelCard() const { return m_card; }
+    ModelCardWidget* modelCard() const;
     MessageBar* messageBar() const { return m_messages; }
-    MetadataModel* metadataModel() const { return m_metadata; }
+    MetadataModel* metadataModel() const;
     JobRunner* openRunner() const { return m_openRunner; }
+
+    LabState* labState() const { return m_lab; }
+    RecipePane* recipePane() const { return m_recipe; }
+    SummaryCards* summaryCards() const { return m_cards; }
+    EstimateCharts* charts() const { return m_charts; }
+    FitPanel* fitPanel() const { return m_fit; }
+    DecisionGuidePanel* guidePanel() const { return m_guide; }
+    ConstantsPanel* constantsPanel() const { return m_constants; }
 
 Q_SIGNALS:
     void checkpointOpened();
@@ -52,27 +69,34 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    QDockWidget* addDock(const QString& name, const QString& title, QWidget* content, Qt::DockWidgetArea area);
     void createMenus();
+    void rebuildRecentMenu();
+    void rememberRecent(const QString& path);
     void chooseFile();
     void chooseFolder();
+    void setAppearance(Appearance appearance);
+    void zoomBy(int steps);
+    void showAbout();
+    void exportChart(EstimateChartView* view, ChartExportFormat format);
     void setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qint64 milliseconds);
-    void selectTensor(const QModelIndex& proxyIndex);
 
     std::shared_ptr<const Checkpoint> m_checkpoint;
     JobRunner* m_openRunner;
     MessageBar* m_messages;
-    ModelCardWidget* m_card;
-    QLabel* m_dropHint;
-    QLineEdit* m_filter;
-    TensorTreeModel* m_model;
-    QSortFilterProxyModel* m_proxy;
-    QTreeView* m_tree;
-    MetadataModel* m_metadata;
-    QSortFilterProxyModel* m_metadataProxy;
-    QTableView* m_metadataView;
-    QTabWidget* m_tabs;
+    LabState* m_lab;
+    ModelPane* m_modelPane;
     TensorStatsWidget* m_stats;
-    QSplitter* m_splitter;
+    RecipePane* m_recipe;
+    SummaryCards* m_cards;
+    EstimateCharts* m_charts;
+    FitPanel* m_fit;
+    DecisionGuidePanel* m_guide;
+    ConstantsPanel* m_constants;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    qreal m_baseFontSize = 0;
+    int m_zoomSteps = 0;
 };
 
 } // namespace complab

@@ -1,9 +1,11 @@
 // compression-lab: the GUI. With no argument it opens the bundled sample model.
+#include "Appearance.h"
 #include "MainWindow.h"
 #include "SamplePaths.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QTimer>
 
 int main(int argc, char** argv)
@@ -23,6 +25,7 @@ int main(int argc, char** argv)
         QStringLiteral("[checkpoint]"));
     parser.process(app);
 
+    complab::applyAppearance(complab::parseAppearance(QSettings().value(QStringLiteral("view/appearance")).toString()));
     complab::MainWindow window;
     window.show();
     const QStringList arguments = parser.positionalArguments();

@@ -1,16 +1,25 @@
 // The main window on the offscreen platform: opens the bundled sample in the background, fills
 // the model card and the tree, computes a histogram for a selected tensor, reports bad files in
 // the message bar without a dialog.
+#include "DecisionGuidePanel.h"
+#include "EstimateCharts.h"
+#include "LabState.h"
 #include "MainWindow.h"
+#include "MemoryCharts.h"
 #include "MessageBar.h"
 #include "MetadataModel.h"
 #include "ModelCardWidget.h"
+#include "RecipePane.h"
+#include "SummaryCards.h"
 #include "TensorStatsWidget.h"
 #include "TensorTreeModel.h"
 #include "io/Checkpoint.h"
 
+#include <QBarSet>
 #include <QLineSeries>
+#include <QListWidget>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -95,6 +104,39 @@ private Q_SLOTS:
         // The statistics of the first matrix (dequantised Q4_K) arrive by themselves.
         QTRY_COMPARE_WITH_TIMEOUT(
             window.statsWidget()->field(QStringLiteral("count")), QLocale().toString(524288), 20000);
+    }
+
+    void labFollowsTheOpenModelAndChartsUpdateInPlace()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::checkpointOpened);
+        window.openPath(QStringLiteral(COMPLAB_SAMPLE_DIR));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        // The estimate uses the checkpoint's own size and shape (config.json: 4 layers, 4 KV heads x 32).
+        QVERIFY(window.recipePane()->valueText(QStringLiteral("size")).startsWith(QStringLiteral("as loaded: 3")));
+        QCOMPARE(window.labState()->input().parameters, 3672320.0);
+        QCOMPARE(window.labState()->estimate().architecture->layers, 4);
+        QVERIFY(!window.labState()->estimate().architectureAssumed);
+
+        // Series are created once; a slider move replaces their values.
+        MemoryCharts* memory = window.charts()->memoryCharts();
+        const QList<QBarSet*> sets = memory->vramSets();
+        QSlider* size = window.recipePane()->slider(QStringLiteral("size"));
+        size->setFocus();
+        QTest::keyClick(size, Qt::Key_End);
+        QCOMPARE(window.summaryCards()->field(QStringLiteral("disk")), QStringLiteral("202.5 GB")); // 405 B x 4 bits
+        QCOMPARE(memory->vramSets(), sets);
+        QCOMPARE(sets[0]->at(0), 202.5); // first-order weights, GB
+        // Hidden tabs catch up when shown.
+        window.charts()->setCurrentIndex(EstimateCharts::FootprintTab);
+        QCOMPARE(memory->footprintSet()->at(14), 405e9 * 32 / 8 / 1e9); // FP32, at the top
+
+        // The decision guide sets the recipe and says why.
+        window.guidePanel()->situations()->setCurrentRow(3); // long context
+        window.guidePanel()->applySituation(3);
+        QVERIFY(window.guidePanel()->explanation().contains(QStringLiteral("KV cache")));
+        QVERIFY(window.labState()->recipe().context >= 32768);
     }
 
     void badFileShowsMessage()

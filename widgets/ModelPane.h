@@ -1,0 +1,52 @@
+// The model pane: the open checkpoint's card, a drop hint, and its tensors (a filterable tree) and
+// file metadata (a table) in tabs. Selecting a tensor emits its index; the window shows its statistics.
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+class QTreeView;
+
+namespace complab {
+
+class Checkpoint;
+class MetadataModel;
+class ModelCardWidget;
+class TensorTreeModel;
+
+class ModelPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ModelPane(QWidget* parent = nullptr);
+
+    void setCheckpoint(const std::shared_ptr<const Checkpoint>& checkpoint);
+
+    QTreeView* tensorTree() const { return m_tree; }
+    TensorTreeModel* tensorModel() const { return m_model; }
+    ModelCardWidget* modelCard() const { return m_card; }
+    MetadataModel* metadataModel() const { return m_metadata; }
+
+Q_SIGNALS:
+    void tensorSelected(int tensorIndex);
+
+private:
+    ModelCardWidget* m_card;
+    QLabel* m_dropHint;
+    QLineEdit* m_filter;
+    TensorTreeModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QTreeView* m_tree;
+    MetadataModel* m_metadata;
+    QSortFilterProxyModel* m_metadataProxy;
+    QTableView* m_metadataView;
+    QTabWidget* m_tabs;
+};
+
+} // namespace complab

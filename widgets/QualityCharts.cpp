@@ -1,0 +1,239 @@
+#include "QualityCharts.h"
+
+#include "EstimateChartData.h"
+#include "EstimateChartView.h"
+#include "LabState.h"
+#include "estimate/QualityModel.h"
+
+#include <QChart>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace complab {
+
+namespace {
+
+QString percentText(double value)
+{
+    return QLocale().toString(value, 'f', 1) + QStringLiteral(" %");
+}
+
+QString groupName(LandscapeGroup group)
+{
+    switch (group) {
+    case LandscapeGroup::GeneralPurpose:
+        return QualityCharts::tr("General-purpose open models");
+    case LandscapeGroup::Small:
+        return QualityCharts::tr("Small models (≤ 4B)");
+    case LandscapeGroup::Tiny:
+        return QualityCharts::tr("Tiny models (≤ 1.5B)");
+    case LandscapeGroup::Large:
+        return QualityCharts::tr("Large models (≥ 40B)");
+    }
+    return {};
+}
+
+// A one-point marker moved only when its point changed.
+void replaceIfMoved(QScatterSeries* marker, const QPointF& point)
+{
+    if (marker->count() != 1 || marker->at(0) != point)
+        marker->replace({point});
+}
+
+// The landscape model at a chart point, for the hover text.
+const LandscapeEntry* entryAt(const QPointF& point, bool int4)
+{
+    for (const auto& entry : defaultLandscapeTable().rows()) {
+        const double x = (int4 ? entry.int4Bytes : entry.fp16Bytes) / 1e9;
+        if (std::abs(x - point.x()) < 1e-6 * std::max(1.0, x) && std::abs(entry.quality - point.y()) < 1e-6)
+            return &entry;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QualityCharts::QualityCharts(QWidget* parent)
+    : QObject(parent)
+{
+    m_curveViews << buildCurve(parent, tr("Quality against precision"), tr("Bits per weight (log scale)"), true, 1, 32);
+    m_curveViews << buildCurve(parent, tr("Quality against pruning"), tr("Weights pruned (%)"), false, 0, 90);
+    m_curveViews << buildCurve(
+        parent, tr("Quality against distillation"), tr("Student smaller by (×, log scale)"), true, 1, 16);
+    m_explanation = new QLabel(parent);
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextFormat(Qt::RichText);
+    m_explanation->setAlignment(Qt::AlignCenter);
+    m_explanation->setMargin(12);
+    buildLandscape(parent);
+}
+
+EstimateChartView* QualityCharts::buildCurve(
+    QWidget* parent, const QString& title, const QString& xTitle, bool logX, double xMin, double xMax)
+{
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    QAbstractAxis* axisX = nullptr;
+    if (logX) {
+        auto* axis = new QLogValueAxis;
+        axis->setBase(2);
+        axis->setLabelFormat(QStringLiteral("%g"));
+        axis->setRange(xMin, xMax);
+        axis->setMinorTickCount(0);
+        axisX = axis;
+    } else {
+        auto* axis = new QValueAxis;
+        axis->setLabelFormat(QStringLiteral("%.0f"));
+        axis->setRange(xMin, xMax);
+        axis->setTickCount(4); // 0, 30, 60, 90
+        axisX = axis;
+    }
+    axisX->setTitleText(xTitle);
+    auto* axisY = new QValueAxis;
+    axisY->setTitleText(tr("Quality retained (%)"));
+    axisY->setRange(40, 100);
+    axisY->setTickCount(7);
+    axisY->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    auto* view = new EstimateChartView(chart, parent);
+    auto* curve = new QLineSeries;
+    curve->setName(tr("Rule of thumb"));
+    auto* marker = new QScatterSeries;
+    marker->setName(tr("This recipe"));
+    marker->setMarkerSize(12);
+    for (QXYSeries* series : {static_cast<QXYSeries*>(curve), static_cast<QXYSeries*>(marker)}) {
+        chart->addSeries(series);
+        series->attachAxis(axisX);
+        series->attachAxis(axisY);
+        view->addHoverText(series, [series, xTitle](const QPointF& point) {
+            return tr("%1\n%2: %3\nquality %4")
+                .arg(series->name(), xTitle, QLocale().toString(point.x(), 'g', 3), percentText(point.y()));
+        });
+    }
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    m_curves << curve;
+    m_curveMarkers << marker;
+    return view;
+}
+
+void QualityCharts::buildLandscape(QWidget* parent)
+{
+    auto* chart = new QChart;
+    chart->setTitle(tr("Where real models sit: size on disk against quality (Llama-3.1-8B FP16 = 100)"));
+    auto* axisX = new QLogValueAxis;
+    axisX->setBase(10);
+    axisX->setTitleText(tr("Weights on disk (GB, log scale)"));
+    axisX->setLabelFormat(QStringLiteral("%g"));
+    axisX->setRange(0.1, 1000);
+    axisX->setMinorTickCount(8);
+    auto* axisY = new QValueAxis;
+    axisY->setTitleText(tr("Quality (normalised MMLU, Llama-3.1-8B = 100)"));
+    axisY->setRange(20, 140);
+    axisY->setTickCount(7);
+    axisY->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    m_landscapeView = new EstimateChartView(chart, parent);
+    const auto add = [&](QScatterSeries* series, const QString& name) {
+        series->setName(name);
+        chart->addSeries(series);
+        series->attachAxis(axisX);
+        series->attachAxis(axisY);
+    };
+    for (const auto group :
+        {LandscapeGroup::GeneralPurpose, LandscapeGroup::Small, LandscapeGroup::Tiny, LandscapeGroup::Large}) {
+        auto* series = new QScatterSeries;
+        series->replace(chartdata::landscapePoints(defaultLandscapeTable(), group, false));
+        series->setMarkerSize(10);
+        add(series, groupName(group) + tr(", FP16"));
+        m_landscapeView->addHoverText(series, [](const QPointF& point) {
+            const auto* entry = entryAt(point, false);
+            return entry ? tr("%1 at FP16: %2 GB, quality %3 (MMLU %4)\n%5")
+                               .arg(QString::fromStdString(entry->name), QLocale().toString(point.x(), 'g', 3),
+                                   QLocale().toString(entry->quality, 'f', 1), QLocale().toString(entry->mmlu, 'f', 1),
+                                   QString::fromStdString(entry->source))
+                         : QString();
+        });
+    }
+    auto* int4 = new QScatterSeries;
+    QList<QPointF> int4Points;
+    for (const auto group :
+        {LandscapeGroup::GeneralPurpose, LandscapeGroup::Small, LandscapeGroup::Tiny, LandscapeGroup::Large})
+        int4Points << chartdata::landscapePoints(defaultLandscapeTable(), group, true);
+    int4->replace(int4Points);
+    int4->setMarkerSize(7);
+    m_landscapeInt4 = int4;
+    add(int4, tr("The same models at INT4"));
+    m_landscapeView->addHoverText(int4, [](const QPointF& point) {
+        const auto* entry = entryAt(point, true);
+        return entry
+            ? tr("%1 at INT4: %2 GB").arg(QString::fromStdString(entry->name), QLocale().toString(point.x(), 'g', 3))
+            : QString();
+    });
+    m_landscapeMarker = new QScatterSeries;
+    m_landscapeMarker->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_landscapeMarker->setMarkerSize(16);
+    add(m_landscapeMarker, tr("This recipe (estimate)"));
+    m_landscapeView->addHoverText(m_landscapeMarker, [this](const QPointF& point) {
+        return tr("This recipe: %1 GB, quality ≈ %2\n(%3's FP16 quality × this recipe's retained share)")
+            .arg(QLocale().toString(point.x(), 'g', 3), QLocale().toString(point.y(), 'f', 1), m_landscapeReference);
+    });
+    chart->legend()->setAlignment(Qt::AlignRight);
+}
+
+void QualityCharts::updateCurves(const LabState& state)
+{
+    const EstimatorConstants& constants = state.constants();
+    // Only what moved is replaced: a replaced series repaints even when its points are the same.
+    if (!m_curvesDrawn || !(m_curveConstants == constants)) {
+        m_curves[0]->replace(chartdata::quantisationQualityCurve(constants));
+        m_curves[1]->replace(chartdata::pruningQualityCurve(constants));
+        m_curves[2]->replace(chartdata::distillationQualityCurve(constants));
+        m_curveConstants = constants;
+        m_curvesDrawn = true;
+    }
+    const EstimateInput& input = state.input();
+    replaceIfMoved(m_curveMarkers[0], {input.weightBits, 100 * quantisationQuality(input.weightBits, constants)});
+    replaceIfMoved(
+        m_curveMarkers[1], {100 * input.pruneFraction, 100 * pruningQuality(input.pruneFraction, constants)});
+    replaceIfMoved(m_curveMarkers[2], {input.distillFactor, 100 * distillationQuality(input.distillFactor, constants)});
+    for (QScatterSeries* marker : m_curveMarkers)
+        if (marker->color() != QColor(0xe0, 0x6c, 0x1f)) // a theme change resets it
+            marker->setColor(QColor(0xe0, 0x6c, 0x1f));
+    const double precision = quantisationQuality(input.weightBits, constants);
+    const double pruning = pruningQuality(input.pruneFraction, constants);
+    const double distillation = distillationQuality(input.distillFactor, constants);
+    m_explanation->setText(
+        tr("<p><b>The factors multiply.</b></p><p>quality retained = precision × pruning × "
+           "distillation<br>= %1 × %2 × %3 = <b>%4</b></p><p>Each curve is a rule of thumb "
+           "calibrated from published results; the orange points are this recipe. Measured "
+           "points on the checkpoint will join them.</p>")
+            .arg(percentText(100 * precision), percentText(100 * pruning), percentText(100 * distillation),
+                percentText(
+                    100 * qualityRetained(input.weightBits, input.pruneFraction, input.distillFactor, constants))));
+}
+
+void QualityCharts::updateLandscape(const LabState& state)
+{
+    const auto marker
+        = chartdata::landscapeMarker(state.input(), state.estimate(), defaultLandscapeTable(), state.constants());
+    m_landscapeReference = marker.reference;
+    // Checked on every update: a chart theme change resets series colours.
+    if (m_landscapeInt4->color() != QColor(Qt::transparent)) {
+        m_landscapeInt4->setColor(Qt::transparent);
+        m_landscapeInt4->setBorderColor(QColor(0x80, 0x80, 0x80));
+    }
+    if (m_landscapeMarker->color() != QColor(0xe0, 0x6c, 0x1f))
+        m_landscapeMarker->setColor(QColor(0xe0, 0x6c, 0x1f));
+    // The log axis cannot show sizes below its floor; pin tiny models to the edge.
+    replaceIfMoved(m_landscapeMarker, {std::max(marker.point.x(), 0.1), marker.point.y()});
+}
+
+} // namespace complab
