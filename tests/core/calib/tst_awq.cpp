@@ -66,21 +66,14 @@ private Q_SLOTS:
         QFETCH(QString, tensor);
         QFETCH(int, bits);
         QFETCH(bool, captured);
-        const auto weight = sampleModelWeight(tensor.toStdString());
-        if (!weight)
-            QSKIP("lab-tinystories is not in the shared data folder");
-        const auto capturedCalibration = captured ? capturedInputs(tensor.toStdString(), false) : std::nullopt;
-        const auto capturedHeldOut = captured ? capturedInputs(tensor.toStdString(), true) : std::nullopt;
-        if (captured && (!capturedCalibration || !capturedHeldOut))
-            QSKIP("calibration text missing");
-        const Eigen::MatrixXf calibration
-            = captured ? *capturedCalibration : realisticInputs(1024, weight->cols(), 21, 22);
-        const Eigen::MatrixXf heldOut = captured ? *capturedHeldOut : realisticInputs(1024, weight->cols(), 21, 23);
-        // Synthetic X: judged on held-out tokens of the same distribution. Captured X: judged, as the
-        // issue defines output_rel_error, on the captured calibration inputs; the held-out text
-        // (lab-tinystories' held-out stories) is printed beside it — with 2048 tokens for 768
-        // inputs the Hessian methods partly fit the calibration tokens (see the report).
-        const Eigen::MatrixXf& judged = captured ? calibration : heldOut;
+        std::string why;
+        const auto layer = layerCase(tensor.toStdString(), captured, why);
+        if (!layer)
+            QSKIP(why.c_str());
+        const Eigen::MatrixXf* weight = &layer->weight;
+        const Eigen::MatrixXf& calibration = layer->calibration;
+        const Eigen::MatrixXf& heldOut = layer->heldOut;
+        const Eigen::MatrixXf& judged = layer->judged();
         const auto spec = QuantSpec::integer(bits, 128);
         Progress progress;
         const auto start = std::chrono::steady_clock::now();
