@@ -424,6 +424,12 @@ private Q_SLOTS:
     // All readers share one lock: reads from several threads at once must all succeed.
     void concurrentReads()
     {
+#if defined(__SANITIZE_ADDRESS__)
+        // The reader forks (IsolatedCall) while other threads run. glibc's malloc is fork-safe, but
+        // GCC 12's libasan allocator is not: a child forked while another thread holds its lock
+        // deadlocks and is stopped by the timeout (seen here). Release builds run this test.
+        QSKIP("libasan's allocator is not fork-safe with other threads allocating");
+#endif
         const QString file = path(QStringLiteral("concurrent.h5"));
         writeKerasLike(file);
         const auto checkpoint = openCheckpoint(file.toStdString());
@@ -433,12 +439,16 @@ private Q_SLOTS:
         for (int t = 0; t < 4; ++t) {
             threads.emplace_back([&] {
                 for (int i = 0; i < 20; ++i) {
-                    const auto view = checkpoint->tensor(gzip);
-                    std::vector<float> values(view.elementCount());
-                    view.toFloat(0, values);
-                    if (values[4999] == 4999 * 0.25f)
-                        ++good;
-                    openCheckpoint(file.toStdString());
+                    try { // an exception escaping a thread would end the whole test run
+                        const auto view = checkpoint->tensor(gzip);
+                        std::vector<float> values(view.elementCount());
+                        view.toFloat(0, values);
+                        if (values[4999] == 4999 * 0.25f)
+                            ++good;
+                        openCheckpoint(file.toStdString());
+                    } catch (const std::exception& error) {
+                        qWarning("concurrent read failed: %s", error.what());
+                    }
                 }
             });
         }
