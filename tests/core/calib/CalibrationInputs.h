@@ -9,6 +9,7 @@
 #include "prune/WeightMatrix.h"
 
 #include <Eigen/Core>
+#include <QTest>
 
 #include <cmath>
 #include <memory>
@@ -116,6 +117,20 @@ inline std::optional<LayerCase> layerCase(const std::string& tensor, bool captur
         layer.heldOut = realisticInputs(1024, weight->cols(), 21, 23);
     }
     return layer;
+}
+
+// The data rows GPTQ and AWQ are both judged on against RTN: two real MLP layers, int3 and int4
+// g128, with synthetic and with captured inputs.
+inline void addQuantizedLayerRows()
+{
+    QTest::addColumn<QString>("tensor");
+    QTest::addColumn<int>("bits");
+    QTest::addColumn<bool>("captured");
+    for (const bool captured : {false, true})
+        for (const char* name : {"model.layers.1.mlp.up_proj.weight", "model.layers.1.mlp.down_proj.weight"})
+            for (const int bits : {3, 4})
+                QTest::addRow("%s int%d g128, %s X", name, bits, captured ? "captured" : "synthetic")
+                    << QString::fromLatin1(name) << bits << captured;
 }
 
 } // namespace complab::test

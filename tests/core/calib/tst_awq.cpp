@@ -49,17 +49,7 @@ private Q_SLOTS:
             awqQuantize(normalMatrix(4, 100, 1), normalMatrix(8, 100, 2), QuantSpec::integer(4), {}, progress, {}));
     }
 
-    void beatsRtnOnRealLayers_data()
-    {
-        QTest::addColumn<QString>("tensor");
-        QTest::addColumn<int>("bits");
-        QTest::addColumn<bool>("captured");
-        for (const bool captured : {false, true})
-            for (const char* name : {"model.layers.1.mlp.up_proj.weight", "model.layers.1.mlp.down_proj.weight"})
-                for (const int bits : {3, 4})
-                    QTest::addRow("%s int%d g128, %s X", name, bits, captured ? "captured" : "synthetic")
-                        << QString::fromLatin1(name) << bits << captured;
-    }
+    void beatsRtnOnRealLayers_data() { addQuantizedLayerRows(); }
 
     void beatsRtnOnRealLayers()
     {
