@@ -15,7 +15,9 @@ namespace {
 typedef float Vec8 __attribute__((vector_size(32)));
 typedef float UnalignedVec8 __attribute__((vector_size(32), aligned(4), may_alias));
 
-[[gnu::always_inline]] inline float horizontalSum(Vec8 v)
+// By reference: a 32-byte vector passed by value would change the ABI between the AVX2 clone and the
+// default one (clang's -Wpsabi).
+[[gnu::always_inline]] inline float horizontalSum(const Vec8& v)
 {
     return ((v[0] + v[4]) + (v[1] + v[5])) + ((v[2] + v[6]) + (v[3] + v[7]));
 }

@@ -1,5 +1,8 @@
 #include "quant/GgufQuantize.h"
 
+#include "quant/BlockQuantFast.h"
+#include "quant/KQuantFast.h"
+
 #include <algorithm>
 #include <bit>
 #include <cfloat>
@@ -718,6 +721,16 @@ void quantizeBlocksReference(DType type, const float* src, std::size_t count, st
         throw std::invalid_argument(
             "quantizeBlocksReference: no reference quantiser for " + std::string(dtypeName(type)));
     }
+}
+
+void quantizeBlocks(DType type, const float* src, std::size_t count, std::byte* dst)
+{
+    if (isBlockFormat(type) && count % dtypeBlockElements(type) == 0) {
+        const std::size_t blockCount = count / dtypeBlockElements(type);
+        if (quantizeSimpleBlocksFast(type, src, blockCount, dst) || quantizeKBlocksFast(type, src, blockCount, dst))
+            return;
+    }
+    quantizeBlocksReference(type, src, count, dst);
 }
 
 } // namespace complab

@@ -31,4 +31,10 @@ void quantizeReference(const float* x, BlockQ8_K& out);
 // whole number of blocks.
 void quantizeBlocksReference(DType type, const float* src, std::size_t count, std::byte* dst);
 
+// What the lab quantises with: the same contract and the same bytes as quantizeBlocksReference
+// (the tests hold every fast path to byte identity), through SIMD paths chosen at run time where a
+// format has one (core/quant/BlockQuantFast.cpp for Q*_0 / Q*_1, core/quant/KQuantFast.cpp for
+// the K-quants), else the reference path.
+void quantizeBlocks(DType type, const float* src, std::size_t count, std::byte* dst);
+
 } // namespace complab

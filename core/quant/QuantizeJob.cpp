@@ -57,7 +57,7 @@ void quantizeMatrix(const QuantSpec& spec, const float* values, std::size_t rows
                 quantizer->quantizeRows(first, count, out + first * columns);
             } else {
                 for (std::size_t row = first; row < first + count; ++row) {
-                    quantizeBlocksReference(*blockType, values + row * columns, columns, blocks.data());
+                    quantizeBlocks(*blockType, values + row * columns, columns, blocks.data());
                     convertToFloat(*blockType, blocks.data(), columns, out + row * columns);
                 }
             }
@@ -76,7 +76,7 @@ std::vector<std::byte> quantizeToBlocks(
         if (stop.stop_requested())
             return;
         for (std::size_t row = range.begin(); row != range.end(); ++row)
-            quantizeBlocksReference(type, values.data() + row * columns, columns, bytes.data() + row * rowBytes);
+            quantizeBlocks(type, values.data() + row * columns, columns, bytes.data() + row * rowBytes);
     });
     throwIfStopped(stop);
     return bytes;

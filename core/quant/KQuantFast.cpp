@@ -1,0 +1,10 @@
+#include "quant/KQuantFast.h"
+
+namespace complab {
+
+bool quantizeKBlocksFast(DType, const float*, std::size_t, std::byte*)
+{
+    return false; // no fast path yet: quantizeBlocks falls back to the reference path
+}
+
+} // namespace complab
