@@ -104,6 +104,9 @@ CLI::App* addEstimateCommand(CLI::App& app, EstimateOptions& options)
     command->add_option("--flash-attention", options.flashAttention, "llama.cpp flash attention")
         ->check(CLI::IsMember({"on", "off"}))
         ->capture_default_str();
+    command->add_option("--backend", options.backend, "llama.cpp backend of the device: cuda, rocm, metal, cpu")
+        ->check(CLI::IsMember({"cuda", "rocm", "metal", "cpu"}))
+        ->capture_default_str();
     command->add_option("--fit", options.fit, "Device (tier id or name, or a size like 24GB): inverse questions");
     command->add_option("--constants", options.constantsPath, "JSON file overriding the estimator's constants");
     command->add_flag("--json", options.json, "Print one JSON object");
@@ -166,6 +169,7 @@ int runEstimate(const EstimateOptions& options, std::ostream& out, std::ostream&
         input.microBatch = options.microBatch;
         input.runtime = *parseRuntimeProfile(options.runtime);
         input.flashAttention = options.flashAttention == "on";
+        input.backend = *parseBackend(options.backend);
         validateEstimateInput(input);
 
         std::optional<HardwareTier> device;
@@ -194,6 +198,7 @@ int runEstimate(const EstimateOptions& options, std::ostream& out, std::ostream&
         root["kv_type"] = std::string(kvType->id);
         root["runtime"] = std::string(runtimeProfileName(input.runtime));
         root["flash_attention"] = input.flashAttention;
+        root["backend"] = std::string(backendName(input.backend));
         root["architecture"] = {{"name", a.name}, {"assumed", result.architectureAssumed}, {"layers", a.layers},
             {"hidden_size", a.hiddenSize}, {"attention_heads", a.attentionHeads}, {"key_value_heads", a.keyValueHeads},
             {"head_dim", a.headDim}, {"vocab_size", a.vocabSize}, {"sliding_window", a.slidingWindow},
@@ -237,8 +242,9 @@ int runEstimate(const EstimateOptions& options, std::ostream& out, std::ostream&
             out << "assuming " << a.name << "-like: " << a.shapeSummary() << '\n';
         else
             out << "architecture: " << a.name << ": " << a.shapeSummary() << '\n';
-        out << "runtime: " << runtimeProfileName(input.runtime) << ", context " << input.context << ", batch "
-            << input.batch << ", KV " << kvType->id << '\n';
+        out << "runtime: " << runtimeProfileName(input.runtime)
+            << (input.runtime == RuntimeProfile::LlamaCpp ? " (" + std::string(backendName(input.backend)) + ")" : "")
+            << ", context " << input.context << ", batch " << input.batch << ", KV " << kvType->id << '\n';
         out << "Weights on disk   " << gigabytes(result.diskBytes) << "  ("
             << percent(result.fractionSmallerThanFp32, 0) << " smaller than FP32)\n";
         out << "VRAM required     " << gigabytes(result.vram.totalBytes()) << "  (weights "

@@ -28,6 +28,7 @@ struct EstimateOptions
     std::string kvType = "f16";
     std::string runtime = "llama.cpp";
     std::string flashAttention = "off";
+    std::string backend = "cuda";
     std::string fit;
     std::string constantsPath;
     bool json = false;

@@ -45,8 +45,8 @@ void EstimateInput::setScheme(const QuantScheme& scheme)
 
 void validateEstimateInput(const EstimateInput& input)
 {
-    require(std::isfinite(input.parameters) && input.parameters >= 1e6 && input.parameters <= 1e13, "parameter count",
-        input.parameters, "[1e6, 1e13]");
+    require(std::isfinite(input.parameters) && input.parameters >= 1e4 && input.parameters <= 1e13, "parameter count",
+        input.parameters, "[1e4, 1e13]");
     require(input.weightBits >= 1.0 && input.weightBits <= 32.0, "bit-width", input.weightBits, "[1, 32]");
     require(
         input.bitsPerWeight >= 1.0 && input.bitsPerWeight <= 64.0, "bits per weight", input.bitsPerWeight, "[1, 64]");

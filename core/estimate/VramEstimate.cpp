@@ -60,13 +60,19 @@ double llamaCppComputeBufferBytes(
     const double hidden
         = toDouble(std::max(architecture.hiddenSize, architecture.attentionHeads * architecture.headDim));
     const double hiddenStates = 4.0 * 4.0 * hidden * nUb;
+    // The KQ mask is a graph input, F32 [n_kv, n_ubatch], live through every layer; flash attention
+    // casts it to F16 once, so at the cast both copies are live and afterwards only the F16 one.
+    const double maskF32 = 4.0 * nKv * nUb;
+    const double liveMask = flashAttention ? 0.5 * maskF32 : maskF32;
     const double attention = flashAttention
-        ? 2.0 * nKv * nUb + hiddenStates
-        : 4.0 * nKv * nUb * toDouble(architecture.attentionHeads) + 4.0 * nKv * nUb + hiddenStates;
+        ? 1.5 * maskF32 + hiddenStates
+        : 4.0 * nKv * nUb * toDouble(architecture.attentionHeads) + maskF32 + hiddenStates;
+    // The feed-forward block holds gate, up and their product ([n_ff, n_ubatch] F32 each) beside three
+    // hidden-sized tensors (residual, its norm, the attention output) and the mask.
     const double expertsPerToken = toDouble(std::max<std::int64_t>(architecture.expertsPerToken, 1));
-    const double feedForward
-        = 2.0 * 4.0 * toDouble(architecture.intermediateSize) * expertsPerToken * nUb + 2.0 * 4.0 * hidden * nUb;
-    const double output = 4.0 * toDouble(architecture.vocabSize) * nUb + 4.0 * hidden * nUb;
+    const double feedForward = 3.0 * 4.0 * toDouble(architecture.intermediateSize) * expertsPerToken * nUb
+        + 3.0 * 4.0 * toDouble(architecture.hiddenSize) * nUb + liveMask;
+    const double output = 4.0 * toDouble(architecture.vocabSize) * nUb + 4.0 * toDouble(architecture.hiddenSize) * nUb;
     return std::max({attention, feedForward, output});
 }
 

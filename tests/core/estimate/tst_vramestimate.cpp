@@ -107,6 +107,53 @@ private Q_SLOTS:
         QCOMPARE(llamaCppComputeBufferBytes(arch("Llama-3.1-8B"), cells, 512, flashAttention) / MiB, mebibytes);
     }
 
+    // Buffers llama.cpp (ec98e2002, CPU backend, n_ubatch 512, swa_full off) allocated for GGUFs with
+    // these models' exact shapes, built and run beside the project (docs/estimator.md has the whole
+    // table and how it was made). The KV cache is exact; the compute buffer is a closed form of
+    // ggml-alloc's greedy packing, held here within the tolerance given per row.
+    void llamaCppBuffersMeasuredHere_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<qint64>("context");
+        QTest::addColumn<bool>("flashAttention");
+        QTest::addColumn<double>("kvMebibytes");
+        QTest::addColumn<double>("computeMebibytes");
+        QTest::addColumn<double>("tolerance");
+        QTest::addRow("Llama-3.1-8B 4096")
+            << QStringLiteral("Llama-3.1-8B") << qint64(4096) << false << 512.0 << 300.01 << 0.02;
+        QTest::addRow("Llama-3.1-8B 8192 FA")
+            << QStringLiteral("Llama-3.1-8B") << qint64(8192) << true << 1024.0 << 266.50 << 0.04;
+        QTest::addRow("Qwen2.5-7B 8192") << QStringLiteral("Qwen2.5-7B") << qint64(8192) << false << 448.0 << 494.01
+                                         << 0.01;
+        QTest::addRow("Qwen2.5-7B 32768")
+            << QStringLiteral("Qwen2.5-7B") << qint64(32768) << false << 1792.0 << 1886.01 << 0.01;
+        // Sliding window 4096 on every other layer: 13 layers x 8192 cells + 13 layers x 4608 cells.
+        QTest::addRow("Gemma-2-2B 8192") << QStringLiteral("Gemma-2-2B") << qint64(8192) << false << 650.0 << 504.50
+                                         << 0.001;
+        QTest::addRow("Gemma-2-2B 32768")
+            << QStringLiteral("Gemma-2-2B") << qint64(32768) << false << 1898.0 << 610.01 << 0.03;
+        // A small vocabulary: the feed-forward block, not the logits, is the largest working set.
+        QTest::addRow("Mistral-7B 512") << QStringLiteral("Mistral-7B-v0.3") << qint64(512) << false << 64.0 << 113.01
+                                        << 0.04;
+        QTest::addRow("Mistral-7B 8192 FA")
+            << QStringLiteral("Mistral-7B-v0.3") << qint64(8192) << true << 1024.0 << 116.01 << 0.01;
+    }
+    void llamaCppBuffersMeasuredHere()
+    {
+        QFETCH(QString, model);
+        QFETCH(qint64, context);
+        QFETCH(bool, flashAttention);
+        QFETCH(double, kvMebibytes);
+        QFETCH(double, computeMebibytes);
+        QFETCH(double, tolerance);
+        const auto& architecture = arch(model.toUtf8().constData());
+        QCOMPARE(
+            kvCacheBytes(architecture, context, 1, KvCacheType::F16, RuntimeProfile::LlamaCpp, 512) / MiB, kvMebibytes);
+        const double compute = llamaCppComputeBufferBytes(architecture, context, 512, flashAttention) / MiB;
+        QVERIFY2(qAbs(compute - computeMebibytes) <= tolerance * computeMebibytes,
+            qPrintable(QStringLiteral("compute buffer %1 MiB, llama.cpp %2 MiB").arg(compute).arg(computeMebibytes)));
+    }
+
     void llamaCppTermsForLlama8B()
     {
         VramInput input;
