@@ -158,7 +158,11 @@ void SummaryCards::showEstimate()
 
     if (e.tier) {
         m_fields.at(QStringLiteral("tier"))->setText(QString::fromStdString(e.tier->name));
-        m_fields.at(QStringLiteral("tierDetail"))->setText(QString::fromStdString(e.tier->examples));
+        QString detail = QString::fromStdString(e.tier->examples);
+        // A CPU-only device answers "what is the smallest thing this runs on"; name the GPU too.
+        if (e.tier->backend == Backend::Cpu && e.acceleratorTier)
+            detail = tr("%1; smallest GPU: %2").arg(detail, QString::fromStdString(e.acceleratorTier->name));
+        m_fields.at(QStringLiteral("tierDetail"))->setText(detail);
     } else {
         m_fields.at(QStringLiteral("tier"))->setText(tr("none fits"));
         m_fields.at(QStringLiteral("tierDetail"))->setText(tr("larger than every device in the table"));

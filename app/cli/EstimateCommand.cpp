@@ -214,6 +214,7 @@ int runEstimate(const EstimateOptions& options, std::ostream& out, std::ostream&
         root["quality"] = result.quality;
         root["quality_band"] = std::string(qualityBandName(result.qualityBand));
         root["tier"] = tierJson(result.tier);
+        root["accelerator_tier"] = tierJson(result.acceleratorTier);
         if (kvNeedsFlashAttention)
             root["warning"] = "llama.cpp stores a quantised V cache only with --flash-attention on";
 
@@ -261,6 +262,9 @@ int runEstimate(const EstimateOptions& options, std::ostream& out, std::ostream&
         out << "Hardware tier     "
             << (result.tier ? result.tier->name + "  (" + result.tier->examples + ")" : std::string("none fits"))
             << '\n';
+        if (result.tier && result.tier->backend == Backend::Cpu && result.acceleratorTier)
+            out << "Smallest GPU      " << result.acceleratorTier->name << "  (" << result.acceleratorTier->examples
+                << ")\n";
         if (kvNeedsFlashAttention)
             out << "note: llama.cpp stores a quantised V cache only with --flash-attention on\n";
         if (device) {

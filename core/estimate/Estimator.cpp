@@ -101,10 +101,15 @@ Estimate estimate(const EstimateInput& input, const EstimatorConstants& constant
     result.quality = qualityRetained(input.weightBits, input.pruneFraction, input.distillFactor, constants);
     result.qualityBand = qualityBand(result.quality, constants);
     for (const auto& tier : tiers.rows()) {
-        if (fitsOnTier(input, architecture, tier, constants)) {
-            result.tier = &tier;
-            break;
+        if ((!result.tier || (!result.acceleratorTier && tier.backend != Backend::Cpu))
+            && fitsOnTier(input, architecture, tier, constants)) {
+            if (!result.tier)
+                result.tier = &tier;
+            if (tier.backend != Backend::Cpu)
+                result.acceleratorTier = &tier;
         }
+        if (result.tier && result.acceleratorTier)
+            break;
     }
     return result;
 }

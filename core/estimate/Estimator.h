@@ -48,6 +48,9 @@ struct Estimate
     double quality = 0;
     QualityBand qualityBand = QualityBand::Broken;
     const HardwareTier* tier = nullptr; // nullptr: nothing in the table fits
+    // The smallest tier with a GPU or unified memory that fits (CUDA, ROCm, Metal): the answer to
+    // "which graphics card" when `tier` is a CPU-only device (a phone or a Raspberry Pi).
+    const HardwareTier* acceleratorTier = nullptr;
 };
 
 // Throws std::invalid_argument with a message a person can act on ("pruning fraction 1.5 is

@@ -221,6 +221,32 @@ private Q_SLOTS:
         }
         input.parameters = 5e12; // five trillion at INT4 fits nothing
         QVERIFY(!estimate(input).tier);
+        QVERIFY(!estimate(input).acceleratorTier);
+    }
+
+    void acceleratorTierBesideACpuOnlyTier()
+    {
+        // Llama-3.1-8B, Q4_0, 8K, llama.cpp: the smallest device is a Raspberry Pi (CPU inference);
+        // the smallest GPU that fits is named beside it and is no smaller than it.
+        EstimateInput input;
+        input.architecture = defaultArchitectureTable().find("Llama-3.1-8B");
+        input.parameters = input.architecture->parameters;
+        input.setScheme(*findQuantScheme("q4_0"));
+        const auto result = estimate(input);
+        QVERIFY(result.tier && result.acceleratorTier);
+        QCOMPARE(result.tier->backend, Backend::Cpu);
+        QVERIFY(result.acceleratorTier->backend != Backend::Cpu);
+        QVERIFY(fitsOnTier(input, *input.architecture, *result.acceleratorTier, EstimatorConstants()));
+        QVERIFY(result.acceleratorTier->usableBytes() >= result.tier->usableBytes());
+        for (const auto& smaller : defaultHardwareTierTable().rows()) {
+            if (&smaller == result.acceleratorTier)
+                break;
+            if (smaller.backend != Backend::Cpu)
+                QVERIFY(!fitsOnTier(input, *input.architecture, smaller, EstimatorConstants()));
+        }
+        // The seed example already lands on a GPU-class tier: both answers agree.
+        const auto seed = estimate(seedExample());
+        QCOMPARE(seed.acceleratorTier, seed.tier);
     }
 
     void longestContextThatFits()
