@@ -1,6 +1,7 @@
 #include "recipe/Recipe.h"
 
 #include "estimate/QuantScheme.h"
+#include "estimate/RuntimeProfile.h"
 #include "io/AtomicFile.h"
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
@@ -259,7 +260,7 @@ const std::map<std::string, std::vector<std::string>>& Recipe::allowedKeys()
         std::map<std::string, std::vector<std::string>> table{
             {"",
                 {"format", "version", "source", "quantization", "rules", "pruning", "low_rank", "runtime",
-                    "calibration", "estimator_constants"}},
+                    "calibration", "estimate", "estimator_constants"}},
             {"source", {"path", "size_bytes", "header_sha256"}},
             {"quantization", {"scheme", "group_size", "asymmetric"}},
             {"rules[]", {"match", "pattern", "scheme", "group_size", "asymmetric"}},
@@ -267,6 +268,7 @@ const std::map<std::string, std::vector<std::string>>& Recipe::allowedKeys()
             {"low_rank", {"rank", "energy", "tensors"}},
             {"runtime", {"kv_cache_type", "context", "batch"}},
             {"calibration", {"path", "sha256", "samples", "sequence_length"}},
+            {"estimate", {"parameters", "distill_factor", "runtime_profile", "flash_attention", "ignore_scales"}},
         };
         for (const auto& description : constantDescriptions()) {
             const auto dot = description.key.find('.');
@@ -312,6 +314,16 @@ std::string Recipe::toJson() const
     if (calibration)
         root["calibration"] = {{"path", calibration->path}, {"sha256", calibration->sha256},
             {"samples", calibration->samples}, {"sequence_length", calibration->sequenceLength}};
+    if (estimate) {
+        Json json = Json::object();
+        if (estimate->parameters)
+            json["parameters"] = *estimate->parameters;
+        json["distill_factor"] = estimate->distillFactor;
+        json["runtime_profile"] = estimate->runtimeProfile;
+        json["flash_attention"] = estimate->flashAttention;
+        json["ignore_scales"] = estimate->ignoreScales;
+        root["estimate"] = std::move(json);
+    }
     root["estimator_constants"] = Json::parse(estimatorConstants.toJson());
     return root.dump(2) + "\n";
 }
@@ -427,6 +439,21 @@ Recipe Recipe::fromJson(const std::string& text, const std::string& file)
         calibration.samples = fields.integer("samples", calibration.samples, 1);
         calibration.sequenceLength = fields.integer("sequence_length", calibration.sequenceLength, 1);
         recipe.calibration = calibration;
+    }
+    if (const auto* json = top.find("estimate"); json && !json->is_null()) {
+        const Fields fields(*json, "estimate", file);
+        fields.rejectUnknown(keys.at("estimate"));
+        EstimateSettings estimate;
+        if (fields.find("parameters"))
+            estimate.parameters = fields.number("parameters", 0.0, 1e4, 1e13);
+        estimate.distillFactor = fields.number("distill_factor", estimate.distillFactor, 1.0, 1000.0);
+        estimate.runtimeProfile = fields.string("runtime_profile", estimate.runtimeProfile);
+        if (!parseRuntimeProfile(estimate.runtimeProfile))
+            fields.fail("estimate.runtime_profile",
+                "must be \"first-order\" or \"llama.cpp\", not \"" + estimate.runtimeProfile + "\"");
+        estimate.flashAttention = fields.boolean("flash_attention", estimate.flashAttention);
+        estimate.ignoreScales = fields.boolean("ignore_scales", estimate.ignoreScales);
+        recipe.estimate = estimate;
     }
     if (const auto* json = top.find("estimator_constants")) {
         try {

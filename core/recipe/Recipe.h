@@ -94,6 +94,19 @@ struct RuntimeSettings
     bool operator==(const RuntimeSettings&) const = default;
 };
 
+// What the estimate assumed beyond the checkpoint's own compression: the size slider (when no
+// checkpoint is the source, or to ask about a larger sibling), a distilled student's factor, the
+// memory model and flash attention. Only the estimate reads these; `apply` ignores them.
+struct EstimateSettings
+{
+    std::optional<double> parameters; // absent: the source checkpoint's parameter count
+    double distillFactor = 1; // >= 1
+    std::string runtimeProfile = "llama.cpp"; // first-order or llama.cpp
+    bool flashAttention = false;
+    bool ignoreScales = false; // integer grids counted without their FP16 scales (the seed's arithmetic)
+    bool operator==(const EstimateSettings&) const = default;
+};
+
 // Calibration text for methods that need activations (GPTQ, AWQ, Wanda, SparseGPT, imatrix).
 struct CalibrationSettings
 {
@@ -116,6 +129,7 @@ struct Recipe
     std::optional<LowRankSettings> lowRank;
     RuntimeSettings runtime;
     std::optional<CalibrationSettings> calibration;
+    std::optional<EstimateSettings> estimate;
     EstimatorConstants estimatorConstants;
 
     // The scheme for a tensor: the first rule matching any of its names (its name in the source

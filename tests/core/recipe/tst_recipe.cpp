@@ -29,6 +29,7 @@ Recipe fullRecipe()
     recipe.lowRank = LowRankSettings{std::nullopt, 0.9, {"*.o_proj.weight"}};
     recipe.runtime = {"q8_0", 4096, 2};
     recipe.calibration = CalibrationSettings{"calib.txt", std::string(64, 'b'), 64, 256};
+    recipe.estimate = EstimateSettings{70e9, 4.0, "first-order", true, true};
     recipe.estimatorConstants.qualityInt4 = 0.93;
     return recipe;
 }
@@ -141,6 +142,14 @@ private Q_SLOTS:
             "\"source.size_bytes\": must be at least 0");
         row("bad hash", withChange([](auto& j) { j["source"]["header_sha256"] = "xyz"; }),
             "\"source.header_sha256\": must be 64");
+        row("runtime profile", withChange([](auto& j) { j["estimate"]["runtime_profile"] = "vllm"; }),
+            "\"estimate.runtime_profile\": must be \"first-order\" or \"llama.cpp\", not \"vllm\"");
+        row("distill below 1", withChange([](auto& j) { j["estimate"]["distill_factor"] = 0.5; }),
+            "\"estimate.distill_factor\": must lie in [1, 1000]");
+        row("tiny model", withChange([](auto& j) { j["estimate"]["parameters"] = 10; }),
+            "\"estimate.parameters\": must lie in");
+        row("unknown estimate key", withChange([](auto& j) { j["estimate"]["bits"] = 4; }),
+            "\"estimate.bits\": unknown key");
         row("unknown constant", withChange([](auto& j) { j["estimator_constants"]["quality"]["int3"] = 0.9; }),
             "\"estimator_constants\": unknown constant \"quality.int3\"");
         row("unordered constants", withChange([](auto& j) { j["estimator_constants"]["quality"]["int4"] = 0.99; }),
