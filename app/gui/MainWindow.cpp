@@ -10,6 +10,7 @@
 #include "LabState.h"
 #include "MessageBar.h"
 #include "ModelPane.h"
+#include "RecipeDocument.h"
 #include "RecipePane.h"
 #include "RecipeSettings.h"
 #include "SamplePaths.h"
@@ -160,6 +161,15 @@ void MainWindow::createMenus()
             openPath(sample);
     });
     file->addSeparator();
+    auto* openRecipeAction = file->addAction(tr("Open Re&cipe…"), this, &MainWindow::chooseRecipeToOpen);
+    openRecipeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openRecipeAction->setToolTip(
+        tr("Set the sliders from a recipe file (.json) saved by the lab or the command line."));
+    auto* saveRecipeAction = file->addAction(tr("&Save Recipe As…"), this, &MainWindow::chooseRecipeToSave);
+    saveRecipeAction->setShortcut(QKeySequence::Save);
+    saveRecipeAction->setToolTip(
+        tr("Save the sliders and constants as a recipe: reopen it here, or run it with compression-lab-cli apply."));
+    file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -299,6 +309,95 @@ void MainWindow::chooseFolder()
         openPath(path);
 }
 
+void MainWindow::chooseRecipeToOpen()
+{
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Recipe"),
+        settings.value(QStringLiteral("lastRecipeDirectory")).toString(), tr("Recipes (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openRecipe(path);
+}
+
+void MainWindow::chooseRecipeToSave()
+{
+    QSettings settings;
+    QString directory = settings.value(QStringLiteral("lastRecipeDirectory")).toString();
+    const QString suggested = (directory.isEmpty() ? QString() : directory + QLatin1Char('/'))
+        + (m_checkpoint ? QFileInfo(m_lab->loadedName()).completeBaseName() + QStringLiteral("-recipe.json")
+                        : QStringLiteral("recipe.json"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Recipe"), suggested, tr("Recipes (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
+        path += QStringLiteral(".json");
+    saveRecipe(path);
+}
+
+bool MainWindow::openRecipe(const QString& path)
+{
+    m_messages->hide();
+    const QFileInfo info(path);
+    // A recipe is a few kilobytes; anything far larger is not one, and is not read on this thread.
+    constexpr qint64 largestRecipe = 4 * 1024 * 1024;
+    if (info.size() > largestRecipe) {
+        m_messages->showMessage(tr("%1 is %2 MB, too large to be a recipe.")
+                                    .arg(info.fileName())
+                                    .arg(static_cast<double>(info.size()) / 1e6, 0, 'f', 1));
+        return false;
+    }
+    Recipe recipe;
+    try {
+        recipe = Recipe::load(QFile::encodeName(path).toStdString());
+    } catch (const std::exception& e) {
+        m_messages->showMessage(tr("Cannot open the recipe: %1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    QSettings().setValue(QStringLiteral("lastRecipeDirectory"), info.absolutePath());
+    const OpenedRecipe opened = fromRecipeDocument(recipe, m_lab->recipe());
+    m_lab->setConstants(opened.constants);
+    m_lab->setRecipe(opened.lab);
+    m_recipeDocument = std::make_unique<Recipe>(recipe);
+    QStringList notes = opened.notes;
+    // The recipe was made for a checkpoint that is not open: open it, if it is still there.
+    if (opened.lab.useLoadedModel && recipe.source) {
+        const QString source = QFile::decodeName(QByteArray::fromStdString(recipe.source->path));
+        const bool isOpen = m_checkpoint
+            && QFileInfo(QFile::decodeName(QByteArray::fromStdString(m_checkpoint->path().string()))).absoluteFilePath()
+                == QFileInfo(source).absoluteFilePath();
+        if (!isOpen && QFileInfo::exists(source))
+            openPath(source);
+        else if (!isOpen)
+            notes.append(tr("The recipe was made for %1, which is not on this machine.").arg(source));
+    }
+    statusBar()->showMessage(tr("Opened recipe %1").arg(info.fileName()), 5000);
+    if (!notes.isEmpty())
+        m_messages->showMessage(notes.join(QLatin1Char(' ')), MessageBar::Kind::Information);
+    return true;
+}
+
+bool MainWindow::saveRecipe(const QString& path)
+{
+    m_messages->hide();
+    std::optional<RecipeSource> source;
+    try {
+        if (m_checkpoint && m_lab->recipe().useLoadedModel)
+            source = RecipeSource::of(*m_checkpoint); // reads only the checkpoint's header
+        QStringList notes;
+        const Recipe recipe = toRecipeDocument(
+            m_lab->recipe(), m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, source, &notes);
+        recipe.save(QFile::encodeName(path).toStdString());
+        m_recipeDocument = std::make_unique<Recipe>(recipe);
+        QSettings().setValue(QStringLiteral("lastRecipeDirectory"), QFileInfo(path).absolutePath());
+        statusBar()->showMessage(tr("Saved recipe %1").arg(QFileInfo(path).fileName()), 5000);
+        if (!notes.isEmpty())
+            m_messages->showMessage(notes.join(QLatin1Char(' ')), MessageBar::Kind::Information);
+        return true;
+    } catch (const std::exception& e) {
+        m_messages->showMessage(tr("Cannot save the recipe to %1: %2").arg(path, QString::fromUtf8(e.what())));
+        return false;
+    }
+}
+
 void MainWindow::openPath(const QString& path)
 {
     m_messages->hide();
@@ -344,7 +443,15 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (urls.isEmpty() || !urls.front().isLocalFile())
         return;
     event->acceptProposedAction();
-    openPath(urls.front().toLocalFile());
+    const QString path = urls.front().toLocalFile();
+    // A .json that is not a shard index or a config is taken for a recipe.
+    const QString name = QFileInfo(path).fileName();
+    if (name.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+        && !name.endsWith(QStringLiteral(".index.json"), Qt::CaseInsensitive)
+        && name.compare(QStringLiteral("config.json"), Qt::CaseInsensitive) != 0)
+        openRecipe(path);
+    else
+        openPath(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -352,7 +459,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    saveRecipe(settings, m_lab->recipe());
+    complab::saveRecipe(settings, m_lab->recipe());
     QMainWindow::closeEvent(event);
 }
 

@@ -15,6 +15,7 @@ class QTreeView;
 namespace complab {
 
 class Checkpoint;
+struct Recipe;
 class ConstantsPanel;
 class DecisionGuidePanel;
 class EstimateChartView;
@@ -42,6 +43,10 @@ public:
 
     // Opens a checkpoint file or folder in the background; errors appear in the message bar.
     void openPath(const QString& path);
+    // Sets the sliders and constants from a recipe file (and opens its checkpoint when the recipe was
+    // made for one that is not open); saves them to one, atomically. Errors name the file and the key.
+    bool openRecipe(const QString& path);
+    bool saveRecipe(const QString& path);
 
     std::shared_ptr<const Checkpoint> checkpoint() const { return m_checkpoint; }
     QTreeView* tensorTree() const;
@@ -75,6 +80,8 @@ private:
     void rememberRecent(const QString& path);
     void chooseFile();
     void chooseFolder();
+    void chooseRecipeToOpen();
+    void chooseRecipeToSave();
     void setAppearance(Appearance appearance);
     void zoomBy(int steps);
     void showAbout();
@@ -82,6 +89,8 @@ private:
     void setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qint64 milliseconds);
 
     std::shared_ptr<const Checkpoint> m_checkpoint;
+    // The recipe last opened or saved: what the sliders cannot show is kept from it.
+    std::unique_ptr<Recipe> m_recipeDocument;
     JobRunner* m_openRunner;
     MessageBar* m_messages;
     LabState* m_lab;

@@ -13,7 +13,9 @@
 #include "SummaryCards.h"
 #include "TensorStatsWidget.h"
 #include "TensorTreeModel.h"
+#include "estimate/PrecisionLadder.h"
 #include "io/Checkpoint.h"
+#include "recipe/Recipe.h"
 
 #include <QBarSet>
 #include <QLineSeries>
@@ -153,6 +155,53 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.messageBar()->isVisible(), 20000);
         QVERIFY2(window.messageBar()->text().contains(path), qPrintable(window.messageBar()->text()));
         QVERIFY(!window.checkpoint());
+    }
+
+    void recipeSavedAndReopened()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lab.json"));
+        LabRecipe chosen;
+        {
+            MainWindow window;
+            QSignalSpy opened(&window, &MainWindow::checkpointOpened);
+            window.openPath(QStringLiteral(COMPLAB_SAMPLE_DIR));
+            QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+            chosen = window.labState()->recipe();
+            chosen.useLoadedModel = true;
+            chosen.precisionStep = findPrecisionStep("Q4_K");
+            chosen.groupSize = 0;
+            chosen.pruneFraction = 0.3;
+            chosen.context = 4096;
+            window.labState()->setRecipe(chosen);
+            QVERIFY(window.saveRecipe(path));
+        }
+        // The file is a recipe the command line can apply: made for the sample, q4_k, 30 % pruned.
+        const Recipe written = Recipe::load(QFile::encodeName(path).toStdString());
+        QVERIFY(written.source);
+        QCOMPARE(written.quantization.scheme, std::string("q4_k"));
+        QCOMPARE(written.pruning->fraction, 0.3);
+
+        // A fresh window: opening the recipe sets the sliders and opens the sample it was made for.
+        MainWindow window;
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::checkpointOpened);
+        QVERIFY(window.openRecipe(path));
+        QCOMPARE(window.labState()->recipe(), chosen);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+
+        // A broken recipe names the file and the key, and leaves the sliders alone.
+        const QString broken = dir.filePath(QStringLiteral("broken.json"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "compression-lab-recipe", "version": 1, "runtime": {"context": 0}})");
+        file.close();
+        QVERIFY(!window.openRecipe(broken));
+        QVERIFY(window.messageBar()->isVisible());
+        QVERIFY2(window.messageBar()->text().contains(QStringLiteral("broken.json"))
+                && window.messageBar()->text().contains(QStringLiteral("runtime.context")),
+            qPrintable(window.messageBar()->text()));
+        QCOMPARE(window.labState()->recipe(), chosen);
     }
 };
 
