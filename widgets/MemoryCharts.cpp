@@ -232,9 +232,12 @@ void MemoryCharts::updateVram(const LabState& state)
     const auto lines
         = chartdata::tierLines(total, state.fitDevice(), defaultHardwareTierTable(), state.constants().tierHeadroom);
     double top = std::max(bars[0].total(), bars[1].total());
-    double scaleTop = top; // the bars and the nearby tiers, not a far-away fit device
+    // The bars and the nearby tiers set the scale, not a far-away device: for a tiny model even the
+    // smallest tier (a phone) would squash the bars to nothing.
+    const auto farAbove = [&](const chartdata::TierLine& line) { return line.budgetGb > 4 * top; };
+    double scaleTop = top;
     for (const auto& line : lines)
-        if (!line.isFitDevice)
+        if (!line.isFitDevice && !farAbove(line))
             scaleTop = std::max(scaleTop, line.budgetGb);
     QColor tint = Qt::transparent;
     for (int i = 0; i < m_tierLines.size(); ++i) {
@@ -247,7 +250,7 @@ void MemoryCharts::updateVram(const LabState& state)
         const auto& line = lines[static_cast<std::size_t>(i)];
         // A device far above the recipe would squash the bars to nothing: pin its line to the top
         // of the chart and say so in its name.
-        const bool offScale = line.isFitDevice && line.budgetGb > 4 * scaleTop;
+        const bool offScale = line.budgetGb > 4 * std::max(scaleTop, top);
         const double y = line.budgetGb;
         series->replace({{-0.5, y}, {1.5, y}});
         if (offScale && series->isVisible())

@@ -148,8 +148,8 @@ Recipe toRecipeDocument(const LabRecipe& lab, const EstimatorConstants& constant
     estimate.distillFactor = lab.distillFactor;
     estimate.runtimeProfile = std::string(runtimeProfileName(lab.runtime));
     estimate.flashAttention = lab.flashAttention;
-    estimate.ignoreScales = precisionLadder()[static_cast<std::size_t>(lab.precisionStep)].integerBits > 0
-        && lab.groupSize == 0;
+    estimate.ignoreScales
+        = precisionLadder()[static_cast<std::size_t>(lab.precisionStep)].integerBits > 0 && lab.groupSize == 0;
     recipe.estimate = estimate;
     recipe.estimatorConstants = constants;
     return recipe;
@@ -164,12 +164,14 @@ OpenedRecipe fromRecipeDocument(const Recipe& recipe, const LabRecipe& current)
     const bool ignoreScales = recipe.estimate && recipe.estimate->ignoreScales;
 
     if (recipe.quantization.keeps()) {
-        opened.notes.append(tr("The recipe keeps every tensor's stored type; the precision slider was left as it was."));
+        opened.notes.append(
+            tr("The recipe keeps every tensor's stored type; the precision slider was left as it was."));
     } else {
         const auto choice = stepOfScheme(recipe.quantization, ignoreScales);
         if (choice.step >= 0) {
             lab.precisionStep = choice.step;
-            lab.groupSize = precisionLadder()[static_cast<std::size_t>(choice.step)].integerBits > 0 ? choice.groupSize : 0;
+            lab.groupSize
+                = precisionLadder()[static_cast<std::size_t>(choice.step)].integerBits > 0 ? choice.groupSize : 0;
         }
         if (!choice.note.isEmpty())
             opened.notes.append(choice.note);
@@ -223,8 +225,8 @@ OpenedRecipe fromRecipeDocument(const Recipe& recipe, const LabRecipe& current)
         lab.distillFactor = 1.0;
     }
     if (recipe.calibration)
-        opened.notes.append(tr("Calibration text %1 is kept in the recipe.")
-                                .arg(QString::fromStdString(recipe.calibration->path)));
+        opened.notes.append(
+            tr("Calibration text %1 is kept in the recipe.").arg(QString::fromStdString(recipe.calibration->path)));
     return opened;
 }
 

@@ -161,7 +161,7 @@ void SummaryCards::showEstimate()
         QString detail = QString::fromStdString(e.tier->examples);
         // A CPU-only device answers "what is the smallest thing this runs on"; name the GPU too.
         if (e.tier->backend == Backend::Cpu && e.acceleratorTier)
-            detail = tr("%1; smallest GPU: %2").arg(detail, QString::fromStdString(e.acceleratorTier->name));
+            detail = tr("%1; smallest GPU or Mac: %2").arg(detail, QString::fromStdString(e.acceleratorTier->name));
         m_fields.at(QStringLiteral("tierDetail"))->setText(detail);
     } else {
         m_fields.at(QStringLiteral("tier"))->setText(tr("none fits"));
