@@ -4,6 +4,7 @@
 
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
+#include "quant/QuantGrid.h"
 #include "quant/QuantizeJob.h"
 
 #include <CLI/CLI.hpp>
@@ -34,6 +35,11 @@ int runQuantError(const QuantErrorOptions& options, std::ostream& out, std::ostr
         Progress progress;
         const auto outcomes = sweepSchemes(checkpoint->tensor(*index), standardSchemes(), progress, {});
         if (options.json) {
+            // The level grid of each scheme in the group holding the largest weight, for the
+            // histogram overlay (quant/QuantGrid.h).
+            const auto tensor = checkpoint->tensor(*index);
+            const auto [matrixRows, matrixColumns] = matrixShape(tensor.info());
+            const std::vector<float> values = tensor.toFloats();
             auto rows = nlohmann::json::array();
             for (const auto& outcome : outcomes) {
                 const auto& m = outcome.metrics;
@@ -43,6 +49,10 @@ int runQuantError(const QuantErrorOptions& options, std::ostream& out, std::ostr
                     {"sqnr_db", std::isfinite(m.sqnrDb) ? nlohmann::json(m.sqnrDb) : nlohmann::json(nullptr)},
                     {"cosine_similarity", m.cosineSimilarity}, {"sign_flip_fraction", m.signFlipFraction},
                     {"became_zero_fraction", m.becameZeroFraction}});
+                const auto grid = quantGroupGrid(outcome.spec, values.data(), matrixRows, matrixColumns);
+                rows.back()["grid"] = {{"description", grid.description}, {"first_row", grid.firstRow},
+                    {"row_count", grid.rowCount}, {"first_column", grid.firstColumn},
+                    {"column_count", grid.columnCount}, {"levels", grid.levels}};
             }
             out << nlohmann::json{{"tensor", options.tensor}, {"shape", checkpoint->tensors()[*index].shape},
                 {"schemes", rows}}

@@ -162,6 +162,13 @@ private Q_SLOTS:
                 q4k = rms;
             if (name == QStringLiteral("q4_0"))
                 q40 = rms;
+            // Each scheme carries the level grid of the group holding the largest weight.
+            const auto grid = row.value(QStringLiteral("grid")).toObject();
+            QVERIFY2(!grid.value(QStringLiteral("description")).toString().isEmpty(), qPrintable(name));
+            if (name == QStringLiteral("int2 g128"))
+                QCOMPARE(grid.value(QStringLiteral("levels")).toArray().size(), 4);
+            if (name == QStringLiteral("q4_k"))
+                QCOMPARE(grid.value(QStringLiteral("levels")).toArray().size(), 16);
         }
         QVERIFY(int8 > 0 && int2 > 20 * int8);
         QVERIFY(q4k > 0 && q4k < q40); // the K-quant's searched scales beat plain absmax rounding
