@@ -170,8 +170,8 @@ QuantGroupGrid quantGroupGrid(const QuantSpec& spec, const float* data, std::siz
     if (row) {
         if (*row >= rows || *column >= columns)
             throw std::invalid_argument("quantGroupGrid: element (" + std::to_string(*row) + ", "
-                + std::to_string(*column) + ") is outside the " + std::to_string(rows) + " x "
-                + std::to_string(columns) + " matrix");
+                + std::to_string(*column) + ") is outside the " + std::to_string(rows) + " x " + std::to_string(columns)
+                + " matrix");
         r = *row, c = *column;
     } else {
         float largest = -1.0f;
@@ -224,7 +224,8 @@ QuantGroupGrid quantGroupGrid(const QuantSpec& spec, const float* data, std::siz
         const TensorQuantizer quantizer(spec, data, rows, columns);
         std::vector<float> out(columns);
         quantizer.quantizeRows(grid.firstRow, 1, out.data());
-        const float scale = largestMagnitude(out.data() + grid.firstColumn, std::min(block, columns - grid.firstColumn));
+        const float scale
+            = largestMagnitude(out.data() + grid.firstColumn, std::min(block, columns - grid.firstColumn));
         for (int i = 0; i < 16; ++i)
             grid.levels.push_back(normalFloat4Codebook()[i] * scale);
         break;
@@ -233,8 +234,8 @@ QuantGroupGrid quantGroupGrid(const QuantSpec& spec, const float* data, std::siz
     case QuantFormat::FP8_E5M2: {
         const auto& mini = spec.format == QuantFormat::FP8_E4M3 ? fp8E4M3Grid() : fp8E5M2Grid();
         const bool perTensor = spec.granularity == Granularity::PerTensor;
-        const float scale
-            = (perTensor ? largestMagnitude(data, rows * columns) : largestMagnitude(rowData, columns)) / mini.maxFinite();
+        const float scale = (perTensor ? largestMagnitude(data, rows * columns) : largestMagnitude(rowData, columns))
+            / mini.maxFinite();
         if (perTensor)
             grid.firstRow = 0, grid.rowCount = rows;
         grid.columnCount = columns;
@@ -261,8 +262,8 @@ QuantGroupGrid quantGroupGrid(const QuantSpec& spec, const float* data, std::siz
         grid.levels = ggufBlockLevels(spec.format, rowData + grid.firstColumn, c - grid.firstColumn);
         // K-quants: the sub-block's own scale, not the whole super-block.
         const std::size_t subBlock = spec.format == QuantFormat::Q4_K || spec.format == QuantFormat::Q5_K ? 32
-            : blockElements == 256                                                                       ? 16
-                                                                                                         : blockElements;
+            : blockElements == 256                                                                        ? 16
+                                   : blockElements;
         grid.firstColumn += (c - grid.firstColumn) / subBlock * subBlock;
         grid.columnCount = subBlock;
         break;

@@ -3,9 +3,11 @@
 #include "FitPanel.h"
 #include "LabState.h"
 #include "estimate/FitQuestions.h"
+#include "estimate/PrecisionLadder.h"
 
 #include <QComboBox>
 #include <QLocale>
+#include <QPushButton>
 #include <QTest>
 
 using namespace complab;
@@ -15,6 +17,44 @@ class TestFitPanel : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { QLocale::setDefault(QLocale::c()); }
+
+    void useButtonsPutTheAnswersIntoTheRecipe()
+    {
+        LabState state;
+        LabRecipe recipe = state.recipe(); // the seed example: 8B, INT4, 8K, first-order
+        recipe.context = 4096;
+        state.setRecipe(recipe);
+        FitPanel panel(&state);
+        const HardwareTier* tier = defaultHardwareTierTable().find("gpu-24gb");
+        panel.deviceBox()->setCurrentIndex(static_cast<int>(tier - defaultHardwareTierTable().rows().data()));
+
+        // Best scheme: INT4 -> a wider format the 24 GB card still holds, on the precision slider.
+        const QuantScheme* best = bestSchemeThatFits(state.input(), *tier);
+        QVERIFY(best);
+        QVERIFY(panel.useButton(QStringLiteral("scheme"))->isEnabled());
+        panel.useButton(QStringLiteral("scheme"))->click();
+        QCOMPARE(state.recipe().precisionStep, ladderPosition(*best)->step);
+        QVERIFY(!panel.useButton(QStringLiteral("scheme"))->isEnabled()); // nothing left to apply
+
+        // Longest context: the largest stop of the context slider at or below the answer.
+        const ContextFit context = longestContextThatFits(state.input(), *tier);
+        std::int64_t stop = 0;
+        for (const std::int64_t step : contextSteps())
+            if (step <= context.longestContext)
+                stop = step;
+        panel.useButton(QStringLiteral("context"))->click();
+        QCOMPARE(state.recipe().context, stop);
+        QVERIFY(!panel.useButton(QStringLiteral("context"))->isEnabled());
+        // It still fits after the change.
+        QVERIFY(fitsOnTier(state.input(), *state.estimate().architecture, *tier, EstimatorConstants()));
+
+        // Largest model: the size slider moves to it.
+        const Architecture* model = largestModelThatFits(state.input(), *tier);
+        QVERIFY(model);
+        panel.useButton(QStringLiteral("model"))->click();
+        QCOMPARE(state.recipe().parameters, model->parameters);
+        QVERIFY(!state.recipe().useLoadedModel);
+    }
 
     void answersMatchTheEstimator_data()
     {

@@ -121,7 +121,8 @@ private Q_SLOTS:
         QCOMPARE(grid.levels.back(), 7 * roundToHalf(0.31f / 7));
         QVERIFY(QString::fromStdString(grid.description).startsWith(QStringLiteral("int4 g128: 16 levels")));
         // INT2's four levels: the cliff, drawn.
-        QCOMPARE(quantGroupGrid(QuantSpec::integer(2, 128), values.data(), rows, columns).levels.size(), std::size_t(4));
+        QCOMPARE(
+            quantGroupGrid(QuantSpec::integer(2, 128), values.data(), rows, columns).levels.size(), std::size_t(4));
     }
 
     void floatsAndBadArguments()
@@ -130,8 +131,8 @@ private Q_SLOTS:
         const auto f16 = quantGroupGrid(QuantSpec::of(QuantFormat::Float16), values.data(), rows, columns);
         QVERIFY(f16.levels.empty());
         QVERIFY(!f16.description.empty());
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-            quantGroupGrid(QuantSpec::integer(4, 128), values.data(), rows, columns, rows, 0));
+        QVERIFY_THROWS_EXCEPTION(
+            std::invalid_argument, quantGroupGrid(QuantSpec::integer(4, 128), values.data(), rows, columns, rows, 0));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
             quantGroupGrid(QuantSpec::integer(4, 128), values.data(), rows, columns, 0, std::nullopt));
         // A row length the block format cannot take is refused with the format's own reason.
