@@ -9,6 +9,7 @@ packages=(
     libqt6opengl6-dev libgl-dev qt6-qpa-plugins fonts-dejavu-core
     libeigen3-dev libhdf5-dev libtbb-dev nlohmann-json3-dev libcli11-dev
     xvfb xauth
+    lintian appstream desktop-file-utils
 )
 
 missing=()

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSettings>
 #include <QTimer>
 
@@ -15,6 +16,9 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("compression-lab"));
     QApplication::setApplicationDisplayName(QStringLiteral("Compression Lab"));
     QApplication::setApplicationVersion(QStringLiteral(COMPLAB_VERSION));
+    // The installed .desktop entry and icon (packaging/), so the window is grouped under them.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.compressionlab.CompressionLab"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("compression-lab")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "A laboratory for compressing language models."));
