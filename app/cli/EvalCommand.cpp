@@ -4,6 +4,7 @@
 
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
+#include "model/CompressionSweeps.h"
 #include "model/Evaluator.h"
 #include "model/QualitySweep.h"
 #include "model/Tokenizer.h"
@@ -53,10 +54,14 @@ std::string qualityLine(const VariantQuality& v)
 {
     const auto& q = v.quality;
     char line[512];
+    // Bits per weight only for quantised variants; pruned and factored ones show a dash.
+    char bits[16] = "     -";
+    if (v.bitsPerWeight > 0.0)
+        std::snprintf(bits, sizeof bits, "%6.3f", v.bitsPerWeight);
     std::snprintf(line, sizeof line,
-        "%-40s %6.3f  PPL %8.4f ± %.4f  ΔPPL %+8.4f ± %.4f  KLD %.6f ± %.6f (median %.6f, p99 %.6f)  same top "
+        "%-40s %s  PPL %8.4f ± %.4f  ΔPPL %+8.4f ± %.4f  KLD %.6f ± %.6f (median %.6f, p99 %.6f)  same top "
         "%6.2f %%  RMS Δp %5.2f %%\n",
-        v.label.c_str(), v.bitsPerWeight, q.compared.perplexity, q.compared.perplexityError, q.deltaPerplexity,
+        v.label.c_str(), bits, q.compared.perplexity, q.compared.perplexityError, q.deltaPerplexity,
         q.deltaPerplexityError, q.meanKld, q.meanKldError, q.medianKld, q.p99Kld, 100 * q.sameTopFraction,
         100 * q.rmsDeltaP);
     return line;
@@ -105,6 +110,10 @@ CLI::App* addEvalCommand(CLI::App& app, EvalOptions& options)
         ->check(CLI::IsMember({32, 64, 128, 256}));
     command->add_flag("--asym", options.asymmetric, "intN with a zero point per group");
     command->add_flag("--sweep-bits", options.sweepBits, "Also int2..int8 (with --group-size) against the original");
+    command->add_flag("--sweep-prune", options.sweepPrune,
+        "Also magnitude pruning of every layer weight at 10..70 % and 2:4, against the original");
+    command->add_flag("--sweep-lowrank", options.sweepLowRank,
+        "Also truncated SVD of every layer weight keeping 99..70 % of the energy, against the original");
     command->add_flag("--sensitivity", options.sensitivity,
         "Also rank tensors and layers by the KLD of quantising only them with --compare-scheme");
     command->add_option("--mixed-budget", options.mixedBudget,
@@ -141,7 +150,8 @@ int runEval(const EvalOptions& options, std::ostream& out, std::ostream& err)
         nlohmann::json json = {{"model", options.model}, {"format", runnable.checkpoint->formatName()},
             {"tokenizer", runnable.tokenizer->description()}, {"text", options.text}, {"documents", documents.size()},
             {"context", context}};
-        if (!spec) {
+        const bool sweepsOnly = options.sweepPrune || options.sweepLowRank;
+        if (!spec && !sweepsOnly) {
             const auto result = evaluatePerplexity(model, windows, progress, {});
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             json.update(perplexityJson(result));
@@ -161,30 +171,33 @@ int runEval(const EvalOptions& options, std::ostream& out, std::ostream& err)
 
         const auto baseline = EvaluationBaseline::compute(model, std::move(windows), progress, {});
         json["original"] = perplexityJson(baseline->perplexity());
-        std::vector<std::string> quantised;
-        const auto variantWeights = quantizedWeights(*runnable.weights, *spec, {}, {}, &quantised);
-        if (quantised.empty())
-            throw UsageError(spec->name() + " applies to no weight matrix of this model: "
-                + spec->whyNotApplicable(static_cast<std::uint64_t>(runnable.weights->shape().dim),
-                    static_cast<std::uint64_t>(runnable.weights->shape().dim)));
-        std::map<std::string, QuantSpec> assignment;
-        for (const auto& name : quantised)
-            assignment[name] = *spec;
-        std::int64_t parameters = 0;
-        for (const auto& name : quantised)
-            parameters += runnable.weights->find(name)->elementCount();
-        const auto compared = compareVariants(*baseline,
-            {{spec->name(), variantWeights, averageBitsPerWeight(*runnable.weights, assignment), parameters}}, progress,
-            {})[0];
-        json["compared"] = qualityJson(compared);
-        json["compared"]["scheme"] = spec->name();
-        json["compared"]["tensors_quantised"] = quantised.size();
         // The headline figures at the top level too, for scripts.
         json["perplexity"] = baseline->perplexity().perplexity;
         json["tokens"] = baseline->perplexity().tokens;
         std::string text = "original  PPL " + std::to_string(baseline->perplexity().perplexity) + " over "
-            + std::to_string(baseline->perplexity().tokens) + " tokens\n" + qualityLine(compared);
+            + std::to_string(baseline->perplexity().tokens) + " tokens\n";
 
+        if (spec) {
+            std::vector<std::string> quantised;
+            const auto variantWeights = quantizedWeights(*runnable.weights, *spec, {}, {}, &quantised);
+            if (quantised.empty())
+                throw UsageError(spec->name() + " applies to no weight matrix of this model: "
+                    + spec->whyNotApplicable(static_cast<std::uint64_t>(runnable.weights->shape().dim),
+                        static_cast<std::uint64_t>(runnable.weights->shape().dim)));
+            std::map<std::string, QuantSpec> assignment;
+            for (const auto& name : quantised)
+                assignment[name] = *spec;
+            std::int64_t parameters = 0;
+            for (const auto& name : quantised)
+                parameters += runnable.weights->find(name)->elementCount();
+            const auto compared = compareVariants(*baseline,
+                {{spec->name(), variantWeights, averageBitsPerWeight(*runnable.weights, assignment), parameters}},
+                progress, {})[0];
+            json["compared"] = qualityJson(compared);
+            json["compared"]["scheme"] = spec->name();
+            json["compared"]["tensors_quantised"] = quantised.size();
+            text += qualityLine(compared);
+        }
         if (options.sweepBits) {
             auto family = QuantSpec::integer(4, options.groupSize, !options.asymmetric);
             const auto sweep = sweepBits(*baseline, *runnable.weights, family, progress, {});
@@ -222,6 +235,25 @@ int runEval(const EvalOptions& options, std::ostream& out, std::ostream& err)
                 {"mixed", qualityJson(plan.mixed)}, {"uniform", qualityJson(plan.uniform)}};
             text += "\nmixed precision within " + std::to_string(options.mixedBudget) + " bits per weight\n"
                 + qualityLine(plan.mixed) + qualityLine(plan.uniform);
+        }
+        if (options.sweepPrune) {
+            const auto sweep
+                = sweepPruning(*baseline, *runnable.weights, {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}, true, progress, {});
+            json["prune_sweep"] = nlohmann::json::array();
+            text += "\npruning sweep (magnitude, per tensor, every layer weight)\n";
+            for (const auto& point : sweep) {
+                json["prune_sweep"].push_back(qualityJson(point));
+                text += qualityLine(point);
+            }
+        }
+        if (options.sweepLowRank) {
+            const auto sweep = sweepLowRank(*baseline, *runnable.weights, {0.99, 0.95, 0.9, 0.8, 0.7}, progress, {});
+            json["lowrank_sweep"] = nlohmann::json::array();
+            text += "\nlow-rank sweep (truncated SVD of every layer weight; count = factor parameters)\n";
+            for (const auto& point : sweep) {
+                json["lowrank_sweep"].push_back(qualityJson(point));
+                text += qualityLine(point);
+            }
         }
         json["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (options.json)

@@ -35,6 +35,8 @@ struct EvalOptions
     int groupSize = 128;
     bool asymmetric = false;
     bool sweepBits = false;
+    bool sweepPrune = false;
+    bool sweepLowRank = false;
     bool sensitivity = false;
     double mixedBudget = 0.0;
     bool json = false;

@@ -4,6 +4,7 @@
 #include "CliRunner.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -69,6 +70,20 @@ private Q_SLOTS:
         QVERIFY(b.value(QStringLiteral("mean_kld")).toDouble() > 10 * a.value(QStringLiteral("mean_kld")).toDouble());
         QVERIFY(b.value(QStringLiteral("delta_perplexity")).toDouble() > 0);
         QVERIFY(b.value(QStringLiteral("p99_kld")).toDouble() > b.value(QStringLiteral("median_kld")).toDouble());
+    }
+
+    void pruneSweepWithoutAScheme()
+    {
+        // A pruning sweep needs no --compare-scheme: the original is the baseline.
+        const auto root = jsonOf(runCli(
+            evalArguments({QStringLiteral("--tokens"), QStringLiteral("128"), QStringLiteral("--sweep-prune")})));
+        const auto sweep = root.value(QStringLiteral("prune_sweep")).toArray();
+        QCOMPARE(sweep.size(), 8); // 10..70 % and 2:4
+        QCOMPARE(sweep.first().toObject().value(QStringLiteral("label")).toString(), QStringLiteral("10 % magnitude"));
+        QCOMPARE(sweep.last().toObject().value(QStringLiteral("label")).toString(), QStringLiteral("2:4 magnitude"));
+        QVERIFY(sweep.at(6).toObject().value(QStringLiteral("mean_kld")).toDouble()
+            > sweep.at(0).toObject().value(QStringLiteral("mean_kld")).toDouble());
+        QVERIFY(!root.contains(QStringLiteral("compared")));
     }
 
     void generateReproducesSample()
