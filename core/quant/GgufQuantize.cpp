@@ -2,6 +2,7 @@
 
 #include "quant/BlockQuantFast.h"
 #include "quant/KQuantFast.h"
+#include "quant/KQuantStages.h"
 
 #include <algorithm>
 #include <bit>
@@ -268,16 +269,12 @@ template <typename Level> void packTwoBitLevels(const Level* levels, std::uint8_
 }
 
 // Q4_K and Q5_K: eight groups of 32, each with a 6-bit scale and a 6-bit min under the block's d
-// and dmin. Fills scales, d, dmin and the levels (0..maxLevel) of all 256 values.
-void quantizeScaleMinSuperBlock(const float* x, const ScaleSearch& search, std::uint8_t (&packedScales)[kScaleBytes],
-    std::uint16_t& d, std::uint16_t& dmin, std::uint8_t (&levels)[blockQK_K])
+// and dmin. Fits each group's scale and offset and its levels (0..maxLevel).
+void fitScaleMinGroups(const float* x, const ScaleSearch& search, float (&scales)[blockQK_K / 32],
+    float (&offsets)[blockQK_K / 32], std::uint8_t (&levels)[blockQK_K])
 {
     constexpr int groupSize = 32;
     constexpr int groups = blockQK_K / groupSize;
-    float scales[groups];
-    float offsets[groups];
-    float maxScale = 0; // scales are positive: the offset absorbs the sign
-    float maxOffset = 0;
     for (int j = 0; j < groups; ++j) {
         const float* group = x + groupSize * j;
         // Weights favour large values, relative to the group's RMS.
@@ -289,6 +286,18 @@ void quantizeScaleMinSuperBlock(const float* x, const ScaleSearch& search, std::
         for (int l = 0; l < groupSize; ++l)
             weights[l] = rms + std::fabs(group[l]);
         scales[j] = fitScaleAndOffset(group, weights, groupSize, search, levels + groupSize * j, offsets[j]);
+    }
+}
+
+// Fills scales, d, dmin and the requantised levels of a Q4_K / Q5_K block from the groups' fits.
+void finishScaleMinSuperBlock(const float* x, int maxLevel, const float* scales, const float* offsets,
+    std::uint8_t (&packedScales)[kScaleBytes], std::uint16_t& d, std::uint16_t& dmin, std::uint8_t (&levels)[blockQK_K])
+{
+    constexpr int groupSize = 32;
+    constexpr int groups = blockQK_K / groupSize;
+    float maxScale = 0; // scales are positive: the offset absorbs the sign
+    float maxOffset = 0;
+    for (int j = 0; j < groups; ++j) {
         maxScale = scales[j] > maxScale ? scales[j] : maxScale;
         maxOffset = offsets[j] > maxOffset ? offsets[j] : maxOffset;
     }
@@ -323,7 +332,7 @@ void quantizeScaleMinSuperBlock(const float* x, const ScaleSearch& search, std::
         const float groupOffset = halfToFloat(dmin) * offset;
         for (int i = 0; i < groupSize; ++i) {
             const int l = nearestInt((x[groupSize * j + i] + groupOffset) / groupScale);
-            levels[groupSize * j + i] = static_cast<std::uint8_t>(std::clamp(l, 0, search.maxLevel));
+            levels[groupSize * j + i] = static_cast<std::uint8_t>(std::clamp(l, 0, maxLevel));
         }
     }
 }
@@ -465,18 +474,27 @@ void quantizeReference(const float* x, BlockQ2_K& out)
     std::uint8_t levels[blockQK_K];
     float scales[groups];
     float offsets[groups];
-    float maxScale = 0;
-    float maxOffset = 0;
     for (int j = 0; j < groups; ++j) {
         float weights[groupSize];
         for (int l = 0; l < groupSize; ++l)
             weights[l] = std::fabs(x[groupSize * j + l]);
         scales[j]
             = fitScaleAndOffset(x + groupSize * j, weights, groupSize, search, levels + groupSize * j, offsets[j]);
+    }
+    finishBlockQ2K(x, scales, offsets, levels, out);
+}
+
+void finishBlockQ2K(
+    const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K], BlockQ2_K& out)
+{
+    constexpr int groupSize = 16;
+    constexpr int groups = blockQK_K / groupSize;
+    float maxScale = 0;
+    float maxOffset = 0;
+    for (int j = 0; j < groups; ++j) {
         maxScale = scales[j] > maxScale ? scales[j] : maxScale;
         maxOffset = offsets[j] > maxOffset ? offsets[j] : maxOffset;
     }
-
     if (maxScale > 0) {
         const float inverse = 15.f / maxScale;
         for (int j = 0; j < groups; ++j)
@@ -516,10 +534,18 @@ void quantizeReference(const float* x, BlockQ3_K& out)
     constexpr int groups = blockQK_K / groupSize;
     std::int8_t levels[blockQK_K];
     float scales[groups];
+    for (int j = 0; j < groups; ++j)
+        scales[j] = fitSymmetricScaleRefined(x + groupSize * j, groupSize, 4, levels + groupSize * j);
+    finishBlockQ3K(x, scales, levels, out);
+}
+
+void finishBlockQ3K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ3_K& out)
+{
+    constexpr int groupSize = 16;
+    constexpr int groups = blockQK_K / groupSize;
     float maxScale = 0; // the scale of largest magnitude, with its sign
     float maxScaleMagnitude = 0;
     for (int j = 0; j < groups; ++j) {
-        scales[j] = fitSymmetricScaleRefined(x + groupSize * j, groupSize, 4, levels + groupSize * j);
         const float magnitude = std::fabs(scales[j]);
         if (magnitude > maxScaleMagnitude) {
             maxScaleMagnitude = magnitude;
@@ -574,7 +600,16 @@ void quantizeReference(const float* x, BlockQ3_K& out)
 void quantizeReference(const float* x, BlockQ4_K& out)
 {
     std::uint8_t levels[blockQK_K];
-    quantizeScaleMinSuperBlock(x, ScaleSearch{15, -1.f, 0.1f, 20, false}, out.scales, out.d, out.dmin, levels);
+    float scales[blockQK_K / 32];
+    float offsets[blockQK_K / 32];
+    fitScaleMinGroups(x, ScaleSearch{15, -1.f, 0.1f, 20, false}, scales, offsets, levels);
+    finishBlockQ4K(x, scales, offsets, levels, out);
+}
+
+void finishBlockQ4K(
+    const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K], BlockQ4_K& out)
+{
+    finishScaleMinSuperBlock(x, 15, scales, offsets, out.scales, out.d, out.dmin, levels);
     // Each 32-byte run holds two groups: the first in the low nibbles, the second in the high ones.
     for (std::size_t j = 0; j < blockQK_K; j += 64)
         for (std::size_t l = 0; l < 32; ++l)
@@ -584,7 +619,16 @@ void quantizeReference(const float* x, BlockQ4_K& out)
 void quantizeReference(const float* x, BlockQ5_K& out)
 {
     std::uint8_t levels[blockQK_K];
-    quantizeScaleMinSuperBlock(x, ScaleSearch{31, -0.5f, 0.1f, 15, false}, out.scales, out.d, out.dmin, levels);
+    float scales[blockQK_K / 32];
+    float offsets[blockQK_K / 32];
+    fitScaleMinGroups(x, ScaleSearch{31, -0.5f, 0.1f, 15, false}, scales, offsets, levels);
+    finishBlockQ5K(x, scales, offsets, levels, out);
+}
+
+void finishBlockQ5K(
+    const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K], BlockQ5_K& out)
+{
+    finishScaleMinSuperBlock(x, 31, scales, offsets, out.scales, out.d, out.dmin, levels);
     // Low nibbles as in Q4_K; the fifth bit of value l of group g is bit g of qh[l].
     std::fill(std::begin(out.qh), std::end(out.qh), std::uint8_t(0));
     for (std::size_t j = 0; j < blockQK_K; j += 64) {
@@ -614,10 +658,18 @@ void quantizeReference(const float* x, BlockQ6_K& out)
     constexpr int groups = blockQK_K / groupSize;
     std::int8_t levels[blockQK_K];
     float scales[groups];
+    for (int j = 0; j < groups; ++j)
+        scales[j] = fitSymmetricScale(x + groupSize * j, groupSize, 32, levels + groupSize * j);
+    finishBlockQ6K(x, scales, levels, out);
+}
+
+void finishBlockQ6K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ6_K& out)
+{
+    constexpr int groupSize = 16;
+    constexpr int groups = blockQK_K / groupSize;
     float maxScale = 0;
     float maxScaleMagnitude = 0;
     for (int j = 0; j < groups; ++j) {
-        scales[j] = fitSymmetricScale(x + groupSize * j, groupSize, 32, levels + groupSize * j);
         const float magnitude = std::fabs(scales[j]);
         if (magnitude > maxScaleMagnitude) {
             maxScaleMagnitude = magnitude;
