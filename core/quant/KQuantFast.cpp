@@ -1,10 +1,471 @@
 #include "quant/KQuantFast.h"
 
+#include "quant/KQuantStages.h"
+#include "tensor/GgufBlocks.h"
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+// How this stays byte-identical to the reference: the expensive part of every K-quant is the scale
+// search that each group of 16 or 32 values runs on its own. Here one SIMD lane runs one group's
+// search, so each lane performs exactly the reference's sequence of float operations (same order of
+// summation, same rounding trick, comparisons turned into per-lane selects): IEEE arithmetic is
+// lane-wise identical to scalar arithmetic. Within a group nothing is reordered. Like
+// GgufQuantize.cpp this file is built with -ffp-contract=off, so no multiply-add is fused.
+// What follows the fit (quantising the group scales, requantising, packing) is shared with the
+// reference through KQuantStages.h.
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define COMPLAB_KQUANT_FAST 1
+#define COMPLAB_KQUANT_CLONES [[gnu::target_clones("arch=x86-64-v3", "default")]]
+#else
+#define COMPLAB_KQUANT_FAST 0
+#endif
+
 namespace complab {
+
+#if COMPLAB_KQUANT_FAST
+
+namespace {
+
+// The helpers below take and return vectors, which would change the ABI between the clones; all of
+// them are internal and always inlined into one clone, so no call crosses that boundary. (GCC reports
+// the warning at the end of the file, so it stays off to the end.)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpsabi"
+
+// Eight lanes, one per group; GCC and clang lower these to AVX registers in the x86-64-v3 clone
+// and to pairs of SSE ones otherwise.
+// Vectors are passed by reference only (a 32-byte vector by value changes the ABI between the
+// clones: clang's -Wpsabi).
+typedef float Float8 __attribute__((vector_size(32)));
+typedef std::int32_t Int8 __attribute__((vector_size(32)));
+
+constexpr float groupMaxEpsilon = 1e-15f; // as in GgufQuantize.cpp
+
+// Per lane: a where mask is set (all ones), else b.
+template <typename V, typename I> [[gnu::always_inline]] inline V select(const I& mask, const V& a, const V& b)
+{
+    return std::bit_cast<V>((mask & std::bit_cast<I>(a)) | (~mask & std::bit_cast<I>(b)));
+}
+
+template <typename F, typename I> [[gnu::always_inline]] inline F absolute(const F& v)
+{
+    return std::bit_cast<F>(std::bit_cast<I>(v) & 0x7FFFFFFF);
+}
+
+// The reference's nearestInt per lane: add 1.5 * 2^23 and read the low mantissa bits.
+template <typename F, typename I> [[gnu::always_inline]] inline I nearestInt(const F& v)
+{
+    const F shifted = v + 12582912.f;
+    return (std::bit_cast<I>(shifted) & 0x007FFFFF) - 0x00400000;
+}
+
+// lo..hi per lane; the bounds are splat once by the caller (built inside a loop, GCC re-inserts
+// them lane by lane on every iteration). The conditional operator lets GCC emit min / max.
+template <typename I> [[gnu::always_inline]] inline I clampInt(const I& v, const I& low, const I& high)
+{
+    const I atLeastLow = v < low ? low : v;
+    return high < atLeastLow ? high : atLeastLow;
+}
+
+template <typename F, typename I> [[gnu::always_inline]] inline F toFloat(const I& v)
+{
+    return __builtin_convertvector(v, F);
+}
+
+template <typename I> [[gnu::always_inline]] inline bool anyLane(const I& mask)
+{
+    for (std::size_t lane = 0; lane < sizeof(I) / sizeof(std::int32_t); ++lane)
+        if (mask[lane] != 0)
+            return true;
+    return false;
+}
+
+struct ScaleSearch
+{
+    int maxLevel;
+    float firstStep;
+    float stepSize;
+    int steps;
+};
+
+// fitScaleAndOffset of GgufQuantize.cpp, one group per lane: x[i] and w[i] hold value i of every
+// lane's group. Sets each lane's levels, scale and offset.
+template <typename F, typename I, int n, bool absoluteError>
+[[gnu::always_inline]] inline void fitScaleAndOffsetLanes(
+    const F (&x)[n], const F (&w)[n], const ScaleSearch& search, I (&levels)[n], F& scaleOut, F& offsetOut)
+{
+    const auto error = [](const F& diff) {
+        if constexpr (absoluteError)
+            return absolute<F, I>(diff);
+        else
+            return diff * diff;
+    };
+    const F zero = F{};
+    const I lowest = I{};
+    const I highest = I{} + search.maxLevel;
+    F min = x[0];
+    F max = x[0];
+    F sumW = w[0];
+    F sumX = sumW * x[0];
+    for (int i = 1; i < n; ++i) {
+        min = select(x[i] < min, x[i], min);
+        max = select(x[i] > max, x[i], max);
+        sumW += w[i];
+        sumX += w[i] * x[i];
+    }
+    min = select(min > zero, zero, min);
+    const I flat = max == min;
+    const F flatOffset = -min;
+    // As in the reference, an accepted candidate's offset moves min, and later candidates start from it.
+    F inverseScale = static_cast<float>(search.maxLevel) / (max - min);
+    F scale = 1.f / inverseScale;
+    F bestError = zero;
+    for (int i = 0; i < n; ++i) {
+        levels[i] = clampInt(nearestInt<F, I>(inverseScale * (x[i] - min)), lowest, highest);
+        bestError += w[i] * error(scale * toFloat<F>(levels[i]) + min - x[i]);
+    }
+    I candidate[n];
+    for (int step = 0; step <= search.steps; ++step) {
+        const float numerator
+            = search.firstStep + search.stepSize * static_cast<float>(step) + static_cast<float>(search.maxLevel);
+        inverseScale = numerator / (max - min);
+        F sumL = zero;
+        F sumL2 = zero;
+        F sumXL = zero;
+        for (int i = 0; i < n; ++i) {
+            candidate[i] = clampInt(nearestInt<F, I>(inverseScale * (x[i] - min)), lowest, highest);
+            const F level = toFloat<F>(candidate[i]);
+            sumL += w[i] * level;
+            sumL2 += w[i] * level * level;
+            sumXL += w[i] * level * x[i];
+        }
+        const F determinant = sumW * sumL2 - sumL * sumL;
+        F candidateScale = (sumW * sumXL - sumX * sumL) / determinant;
+        F candidateMin = (sumL2 * sumX - sumL * sumXL) / determinant;
+        const I positiveMin = candidateMin > zero;
+        candidateMin = select(positiveMin, zero, candidateMin);
+        candidateScale = select(positiveMin, sumXL / sumL2, candidateScale);
+        F candidateError = zero;
+        for (int i = 0; i < n; ++i)
+            candidateError += w[i] * error(candidateScale * toFloat<F>(candidate[i]) + candidateMin - x[i]);
+        const I accept = (determinant > zero) & (candidateError < bestError);
+        if (!anyLane(accept))
+            continue;
+        for (int i = 0; i < n; ++i)
+            levels[i] = select(accept, candidate[i], levels[i]);
+        bestError = select(accept, candidateError, bestError);
+        scale = select(accept, candidateScale, scale);
+        min = select(accept, candidateMin, min);
+    }
+    for (int i = 0; i < n; ++i)
+        levels[i] = select(flat, I{}, levels[i]);
+    scaleOut = select(flat, zero, scale);
+    offsetOut = select(flat, flatOffset, -min);
+}
+
+// signedAbsMax of GgufQuantize.cpp per lane.
+template <typename F, typename I, int n> [[gnu::always_inline]] inline F signedAbsMaxLanes(const F (&x)[n])
+{
+    F largest = F{};
+    F largestMagnitude = F{};
+    for (int i = 0; i < n; ++i) {
+        const F magnitude = absolute<F, I>(x[i]);
+        const I larger = magnitude > largestMagnitude;
+        largestMagnitude = select(larger, magnitude, largestMagnitude);
+        largest = select(larger, x[i], largest);
+    }
+    return largest;
+}
+
+// fitSymmetricScale of GgufQuantize.cpp (Q6_K's search), one group per lane.
+template <typename F, typename I, int n>
+[[gnu::always_inline]] inline void fitSymmetricScaleLanes(const F (&x)[n], int maxLevel, I (&levels)[n], F& scaleOut)
+{
+    const F zero = F{};
+    const I lowest = I{} - maxLevel;
+    const I highest = I{} + (maxLevel - 1);
+    const F extreme = signedAbsMaxLanes<F, I>(x);
+    const I allZero = absolute<F, I>(extreme) < groupMaxEpsilon;
+    F weights[n];
+    for (int i = 0; i < n; ++i)
+        weights[i] = x[i] * x[i];
+    I candidate[n];
+    F sumXL = zero;
+    F sumL2 = zero;
+    const auto candidateSums = [&](const F& inverseScale) {
+        sumXL = zero;
+        sumL2 = zero;
+        for (int i = 0; i < n; ++i) {
+            candidate[i] = clampInt(nearestInt<F, I>(inverseScale * x[i]), lowest, highest);
+            const F level = toFloat<F>(candidate[i]);
+            sumXL += weights[i] * x[i] * level;
+            sumL2 += weights[i] * level * level;
+        }
+    };
+    candidateSums(static_cast<float>(-maxLevel) / extreme);
+    for (int i = 0; i < n; ++i)
+        levels[i] = candidate[i];
+    F scale = select(sumL2 != zero, sumXL / sumL2, zero);
+    F best = scale * sumXL;
+    for (int step = -9; step <= 9; ++step) {
+        if (step == 0)
+            continue;
+        candidateSums(-(static_cast<float>(maxLevel) + 0.1f * static_cast<float>(step)) / extreme);
+        const I accept = (sumL2 > zero) & (sumXL * sumXL > best * sumL2);
+        if (!anyLane(accept))
+            continue;
+        for (int i = 0; i < n; ++i)
+            levels[i] = select(accept, candidate[i], levels[i]);
+        scale = select(accept, sumXL / sumL2, scale);
+        best = select(accept, scale * sumXL, best);
+    }
+    for (int i = 0; i < n; ++i)
+        levels[i] = select(allZero, I{}, levels[i] + maxLevel);
+    scaleOut = select(allZero, zero, scale);
+}
+
+// fitSymmetricScaleRefined of GgufQuantize.cpp (Q3_K's search), one group per lane; a lane stops
+// sweeping when a sweep changed nothing in it, as the reference's loop does.
+template <typename F, typename I, int n>
+[[gnu::always_inline]] inline void fitSymmetricScaleRefinedLanes(
+    const F (&x)[n], int maxLevel, I (&levels)[n], F& scaleOut)
+{
+    const F zero = F{};
+    const I lowest = I{} - maxLevel;
+    const I highest = I{} + (maxLevel - 1);
+    const F extreme = signedAbsMaxLanes<F, I>(x);
+    const I allZero = absolute<F, I>(extreme) < groupMaxEpsilon;
+    const F inverseScale = static_cast<float>(-maxLevel) / extreme;
+    F weights[n];
+    F sumXL = zero;
+    F sumL2 = zero;
+    for (int i = 0; i < n; ++i) {
+        levels[i] = clampInt(nearestInt<F, I>(inverseScale * x[i]), lowest, highest);
+        weights[i] = x[i] * x[i];
+        const F level = toFloat<F>(levels[i]);
+        sumXL += weights[i] * x[i] * level;
+        sumL2 += weights[i] * level * level;
+    }
+    I active = ~allZero;
+    for (int sweep = 0; sweep < 5 && anyLane(active); ++sweep) {
+        I changed = I{};
+        for (int i = 0; i < n; ++i) {
+            // The reference's branches become conditions of one per-lane select; what a lane
+            // computes past a failed condition is discarded.
+            const F old = toFloat<F>(levels[i]);
+            const F removedXL = sumXL - weights[i] * x[i] * old;
+            const F removedL2 = sumL2 - weights[i] * old * old;
+            const I newLevel = clampInt(nearestInt<F, I>(x[i] * removedL2 / removedXL), lowest, highest);
+            const F newLevelF = toFloat<F>(newLevel);
+            const F withXL = removedXL + weights[i] * x[i] * newLevelF;
+            const F withL2 = removedL2 + weights[i] * newLevelF * newLevelF;
+            const I accept = active & (removedXL > zero) & (newLevel != levels[i]) & (withL2 > zero)
+                & (withXL * withXL * sumL2 > sumXL * sumXL * withL2);
+            levels[i] = select(accept, newLevel, levels[i]);
+            sumXL = select(accept, withXL, sumXL);
+            sumL2 = select(accept, withL2, sumL2);
+            changed |= accept;
+        }
+        active &= changed;
+    }
+    for (int i = 0; i < n; ++i)
+        levels[i] = select(allZero, I{}, levels[i] + maxLevel);
+    scaleOut = select(allZero, zero, select(sumL2 > zero, sumXL / sumL2, zero));
+}
+
+// Value i of group g (groups of n) to lane g of rows[i], and back.
+template <typename F, int n> [[gnu::always_inline]] inline void toLanes(const float* x, F (&rows)[n])
+{
+    constexpr int lanes = sizeof(F) / sizeof(float);
+    for (int g = 0; g < lanes; ++g)
+        for (int i = 0; i < n; ++i)
+            rows[i][g] = x[n * g + i];
+}
+
+template <typename I, int n, typename Level>
+[[gnu::always_inline]] inline void fromLanes(const I (&rows)[n], Level* levels)
+{
+    constexpr int lanes = sizeof(I) / sizeof(std::int32_t);
+    for (int g = 0; g < lanes; ++g)
+        for (int i = 0; i < n; ++i)
+            levels[n * g + i] = static_cast<Level>(rows[i][g]);
+}
+
+template <typename F> [[gnu::always_inline]] inline void storeLanes(const F& v, float* out)
+{
+    std::memcpy(out, &v, sizeof(F));
+}
+
+template <typename Block> void storeBlock(const Block& block, std::byte* dst)
+{
+    std::memcpy(dst, &block, sizeof(Block));
+}
+
+// Q4_K and Q5_K: weights rms + |x| per group of 32, squared error.
+template <typename Block, void (*finish)(const float*, const float*, const float*, std::uint8_t (&)[blockQK_K], Block&)>
+[[gnu::always_inline]] inline void quantizeScaleMinBlock(const float* x, const ScaleSearch& search, std::byte* dst)
+{
+    constexpr int n = 32;
+    Float8 values[n];
+    toLanes(x, values);
+    Float8 sumX2 = Float8{};
+    for (int i = 0; i < n; ++i)
+        sumX2 += values[i] * values[i];
+    Float8 rms;
+    for (int g = 0; g < 8; ++g)
+        rms[g] = std::sqrt(sumX2[g] / n);
+    Float8 weights[n];
+    for (int i = 0; i < n; ++i)
+        weights[i] = rms + absolute<Float8, Int8>(values[i]);
+    Int8 levelRows[n];
+    Float8 scale;
+    Float8 offset;
+    fitScaleAndOffsetLanes<Float8, Int8, n, false>(values, weights, search, levelRows, scale, offset);
+    float scales[8];
+    float offsets[8];
+    storeLanes(scale, scales);
+    storeLanes(offset, offsets);
+    std::uint8_t levels[blockQK_K];
+    fromLanes(levelRows, levels);
+    Block block{};
+    finish(x, scales, offsets, levels, block);
+    storeBlock(block, dst);
+}
+
+COMPLAB_KQUANT_CLONES void quantizeQ4K(const float* src, std::size_t blockCount, std::byte* dst)
+{
+    for (std::size_t b = 0; b < blockCount; ++b)
+        quantizeScaleMinBlock<BlockQ4_K, finishBlockQ4K>(
+            src + b * blockQK_K, ScaleSearch{15, -1.f, 0.1f, 20}, dst + b * sizeof(BlockQ4_K));
+}
+
+COMPLAB_KQUANT_CLONES void quantizeQ5K(const float* src, std::size_t blockCount, std::byte* dst)
+{
+    for (std::size_t b = 0; b < blockCount; ++b)
+        quantizeScaleMinBlock<BlockQ5_K, finishBlockQ5K>(
+            src + b * blockQK_K, ScaleSearch{31, -0.5f, 0.1f, 15}, dst + b * sizeof(BlockQ5_K));
+}
+
+// Q2_K, Q3_K and Q6_K have sixteen groups of 16: two passes of eight lanes (sixteen-lane vectors
+// are no native size below AVX-512, and GCC lowers parts of them lane by lane).
+[[gnu::always_inline]] inline void quantizeBlockQ2K(const float* x, std::byte* dst)
+{
+    constexpr int n = 16;
+    float scales[16];
+    float offsets[16];
+    std::uint8_t levels[blockQK_K];
+    for (int half = 0; half < 2; ++half) {
+        Float8 values[n];
+        toLanes(x + 128 * half, values);
+        Float8 weights[n];
+        for (int i = 0; i < n; ++i)
+            weights[i] = absolute<Float8, Int8>(values[i]);
+        Int8 levelRows[n];
+        Float8 scale;
+        Float8 offset;
+        fitScaleAndOffsetLanes<Float8, Int8, n, true>(
+            values, weights, ScaleSearch{3, -0.5f, 0.1f, 15}, levelRows, scale, offset);
+        storeLanes(scale, scales + 8 * half);
+        storeLanes(offset, offsets + 8 * half);
+        fromLanes(levelRows, levels + 128 * half);
+    }
+    BlockQ2_K block{};
+    finishBlockQ2K(x, scales, offsets, levels, block);
+    storeBlock(block, dst);
+}
+
+COMPLAB_KQUANT_CLONES void quantizeQ2K(const float* src, std::size_t blockCount, std::byte* dst)
+{
+    for (std::size_t b = 0; b < blockCount; ++b)
+        quantizeBlockQ2K(src + b * blockQK_K, dst + b * sizeof(BlockQ2_K));
+}
+
+[[gnu::always_inline]] inline void quantizeBlockQ3K(const float* x, std::byte* dst)
+{
+    constexpr int n = 16;
+    float scales[16];
+    std::int8_t levels[blockQK_K];
+    for (int half = 0; half < 2; ++half) {
+        Float8 values[n];
+        toLanes(x + 128 * half, values);
+        Int8 levelRows[n];
+        Float8 scale;
+        fitSymmetricScaleRefinedLanes<Float8, Int8>(values, 4, levelRows, scale);
+        storeLanes(scale, scales + 8 * half);
+        fromLanes(levelRows, levels + 128 * half);
+    }
+    BlockQ3_K block{};
+    finishBlockQ3K(x, scales, levels, block);
+    storeBlock(block, dst);
+}
+
+COMPLAB_KQUANT_CLONES void quantizeQ3K(const float* src, std::size_t blockCount, std::byte* dst)
+{
+    for (std::size_t b = 0; b < blockCount; ++b)
+        quantizeBlockQ3K(src + b * blockQK_K, dst + b * sizeof(BlockQ3_K));
+}
+
+[[gnu::always_inline]] inline void quantizeBlockQ6K(const float* x, std::byte* dst)
+{
+    constexpr int n = 16;
+    float scales[16];
+    std::int8_t levels[blockQK_K];
+    for (int half = 0; half < 2; ++half) {
+        Float8 values[n];
+        toLanes(x + 128 * half, values);
+        Int8 levelRows[n];
+        Float8 scale;
+        fitSymmetricScaleLanes<Float8, Int8>(values, 32, levelRows, scale);
+        storeLanes(scale, scales + 8 * half);
+        fromLanes(levelRows, levels + 128 * half);
+    }
+    BlockQ6_K block{};
+    finishBlockQ6K(x, scales, levels, block);
+    storeBlock(block, dst);
+}
+
+COMPLAB_KQUANT_CLONES void quantizeQ6K(const float* src, std::size_t blockCount, std::byte* dst)
+{
+    for (std::size_t b = 0; b < blockCount; ++b)
+        quantizeBlockQ6K(src + b * blockQK_K, dst + b * sizeof(BlockQ6_K));
+}
+
+} // namespace
+
+bool quantizeKBlocksFast(DType type, const float* src, std::size_t blockCount, std::byte* dst)
+{
+    switch (type) {
+    case DType::Q2_K:
+        quantizeQ2K(src, blockCount, dst);
+        return true;
+    case DType::Q3_K:
+        quantizeQ3K(src, blockCount, dst);
+        return true;
+    case DType::Q4_K:
+        quantizeQ4K(src, blockCount, dst);
+        return true;
+    case DType::Q5_K:
+        quantizeQ5K(src, blockCount, dst);
+        return true;
+    case DType::Q6_K:
+        quantizeQ6K(src, blockCount, dst);
+        return true;
+    default:
+        return false;
+    }
+}
+
+#else
 
 bool quantizeKBlocksFast(DType, const float*, std::size_t, std::byte*)
 {
-    return false; // no fast path yet: quantizeBlocks falls back to the reference path
+    return false; // SIMD fit only on x86-64: quantizeBlocks falls back to the reference path
 }
+
+#endif
 
 } // namespace complab
