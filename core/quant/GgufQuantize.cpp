@@ -291,7 +291,8 @@ void fitScaleMinGroups(const float* x, const ScaleSearch& search, float (&scales
 
 // Fills scales, d, dmin and the requantised levels of a Q4_K / Q5_K block from the groups' fits.
 void finishScaleMinSuperBlock(const float* x, int maxLevel, const float* scales, const float* offsets,
-    std::uint8_t (&packedScales)[kScaleBytes], std::uint16_t& d, std::uint16_t& dmin, std::uint8_t (&levels)[blockQK_K])
+    std::uint8_t (&packedScales)[kScaleBytes], std::uint16_t& d, std::uint16_t& dmin, std::uint8_t (&levels)[blockQK_K],
+    RequantizeFunction requantize)
 {
     constexpr int groupSize = 32;
     constexpr int groups = blockQK_K / groupSize;
@@ -322,19 +323,16 @@ void finishScaleMinSuperBlock(const float* x, int maxLevel, const float* scales,
     dmin = floatToHalf(maxOffset / 63.f);
 
     // Requantise against the scales as stored (6-bit, half precision), as the decoder will see them.
+    float groupScales[groups];
+    float groupOffsets[groups];
     for (int j = 0; j < groups; ++j) {
         std::uint8_t scale;
         std::uint8_t offset;
         unpackScaleMinK4(j, packedScales, scale, offset);
-        const float groupScale = halfToFloat(d) * scale;
-        if (groupScale == 0)
-            continue;
-        const float groupOffset = halfToFloat(dmin) * offset;
-        for (int i = 0; i < groupSize; ++i) {
-            const int l = nearestInt((x[groupSize * j + i] + groupOffset) / groupScale);
-            levels[groupSize * j + i] = static_cast<std::uint8_t>(std::clamp(l, 0, maxLevel));
-        }
+        groupScales[j] = halfToFloat(d) * scale;
+        groupOffsets[j] = halfToFloat(dmin) * offset;
     }
+    requantize(x, groupScales, groupOffsets, Requantization{groupSize, groups, 0, maxLevel, 0}, levels);
 }
 
 template <typename Block>
@@ -481,11 +479,11 @@ void quantizeReference(const float* x, BlockQ2_K& out)
         scales[j]
             = fitScaleAndOffset(x + groupSize * j, weights, groupSize, search, levels + groupSize * j, offsets[j]);
     }
-    finishBlockQ2K(x, scales, offsets, levels, out);
+    finishBlockQ2K(x, scales, offsets, levels, out, requantizeReference);
 }
 
-void finishBlockQ2K(
-    const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K], BlockQ2_K& out)
+void finishBlockQ2K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
+    BlockQ2_K& out, RequantizeFunction requantize)
 {
     constexpr int groupSize = 16;
     constexpr int groups = blockQK_K / groupSize;
@@ -513,16 +511,13 @@ void finishBlockQ2K(
         out.dmin = floatToHalf(0.f);
     }
 
+    float groupScales[groups];
+    float groupOffsets[groups];
     for (int j = 0; j < groups; ++j) {
-        const float groupScale = halfToFloat(out.d) * (out.scales[j] & 0xF);
-        if (groupScale == 0)
-            continue;
-        const float groupOffset = halfToFloat(out.dmin) * (out.scales[j] >> 4);
-        for (int i = 0; i < groupSize; ++i) {
-            const int l = nearestInt((x[groupSize * j + i] + groupOffset) / groupScale);
-            levels[groupSize * j + i] = static_cast<std::uint8_t>(std::clamp(l, 0, 3));
-        }
+        groupScales[j] = halfToFloat(out.d) * (out.scales[j] & 0xF);
+        groupOffsets[j] = halfToFloat(out.dmin) * (out.scales[j] >> 4);
     }
+    requantize(x, groupScales, groupOffsets, Requantization{groupSize, groups, 0, 3, 0}, levels);
     packTwoBitLevels(levels, out.qs);
 }
 
@@ -536,10 +531,11 @@ void quantizeReference(const float* x, BlockQ3_K& out)
     float scales[groups];
     for (int j = 0; j < groups; ++j)
         scales[j] = fitSymmetricScaleRefined(x + groupSize * j, groupSize, 4, levels + groupSize * j);
-    finishBlockQ3K(x, scales, levels, out);
+    finishBlockQ3K(x, scales, levels, out, requantizeReference);
 }
 
-void finishBlockQ3K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ3_K& out)
+void finishBlockQ3K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ3_K& out,
+    RequantizeFunction requantize)
 {
     constexpr int groupSize = 16;
     constexpr int groups = blockQK_K / groupSize;
@@ -573,26 +569,23 @@ void finishBlockQ3K(const float* x, const float* scales, std::int8_t (&levels)[b
         out.d = floatToHalf(0.f);
     }
 
+    float groupScales[groups];
     for (int j = 0; j < groups; ++j) {
         const int lowBits = j < 8 ? out.scales[j] & 0xF : out.scales[j - 8] >> 4;
         const int highBits = (out.scales[8 + j % 4] >> (2 * (j / 4))) & 3;
         const int scale = (lowBits | (highBits << 4)) - 32;
-        const float groupScale = halfToFloat(out.d) * static_cast<float>(scale);
-        if (groupScale == 0)
-            continue;
-        for (int i = 0; i < groupSize; ++i) {
-            const int l = nearestInt(x[groupSize * j + i] / groupScale);
-            levels[groupSize * j + i] = static_cast<std::int8_t>(std::clamp(l, -4, 3) + 4);
-        }
+        groupScales[j] = halfToFloat(out.d) * static_cast<float>(scale);
     }
+    // Levels are 0..7 after the shift: the same bytes signed or unsigned.
+    requantize(
+        x, groupScales, nullptr, Requantization{groupSize, groups, -4, 3, 4}, reinterpret_cast<std::uint8_t*>(levels));
 
-    // The high bit of value j goes to bit j / 32 of hmask byte j % 32.
+    // The high bit of value j (levels are 0..7) goes to bit j / 32 of hmask byte j % 32; without a
+    // branch, which would be mispredicted half the time.
     std::fill(std::begin(out.hmask), std::end(out.hmask), std::uint8_t(0));
     for (std::size_t j = 0; j < blockQK_K; ++j) {
-        if (levels[j] > 3) {
-            out.hmask[j % 32] |= static_cast<std::uint8_t>(1u << (j / 32));
-            levels[j] = static_cast<std::int8_t>(levels[j] - 4);
-        }
+        out.hmask[j % 32] |= static_cast<std::uint8_t>(((levels[j] >> 2) & 1) << (j / 32));
+        levels[j] = static_cast<std::int8_t>(levels[j] & 3);
     }
     packTwoBitLevels(levels, out.qs);
 }
@@ -603,13 +596,13 @@ void quantizeReference(const float* x, BlockQ4_K& out)
     float scales[blockQK_K / 32];
     float offsets[blockQK_K / 32];
     fitScaleMinGroups(x, ScaleSearch{15, -1.f, 0.1f, 20, false}, scales, offsets, levels);
-    finishBlockQ4K(x, scales, offsets, levels, out);
+    finishBlockQ4K(x, scales, offsets, levels, out, requantizeReference);
 }
 
-void finishBlockQ4K(
-    const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K], BlockQ4_K& out)
+void finishBlockQ4K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
+    BlockQ4_K& out, RequantizeFunction requantize)
 {
-    finishScaleMinSuperBlock(x, 15, scales, offsets, out.scales, out.d, out.dmin, levels);
+    finishScaleMinSuperBlock(x, 15, scales, offsets, out.scales, out.d, out.dmin, levels, requantize);
     // Each 32-byte run holds two groups: the first in the low nibbles, the second in the high ones.
     for (std::size_t j = 0; j < blockQK_K; j += 64)
         for (std::size_t l = 0; l < 32; ++l)
@@ -622,30 +615,25 @@ void quantizeReference(const float* x, BlockQ5_K& out)
     float scales[blockQK_K / 32];
     float offsets[blockQK_K / 32];
     fitScaleMinGroups(x, ScaleSearch{31, -0.5f, 0.1f, 15, false}, scales, offsets, levels);
-    finishBlockQ5K(x, scales, offsets, levels, out);
+    finishBlockQ5K(x, scales, offsets, levels, out, requantizeReference);
 }
 
-void finishBlockQ5K(
-    const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K], BlockQ5_K& out)
+void finishBlockQ5K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
+    BlockQ5_K& out, RequantizeFunction requantize)
 {
-    finishScaleMinSuperBlock(x, 31, scales, offsets, out.scales, out.d, out.dmin, levels);
+    finishScaleMinSuperBlock(x, 31, scales, offsets, out.scales, out.d, out.dmin, levels, requantize);
     // Low nibbles as in Q4_K; the fifth bit of value l of group g is bit g of qh[l].
     std::fill(std::begin(out.qh), std::end(out.qh), std::uint8_t(0));
     for (std::size_t j = 0; j < blockQK_K; j += 64) {
         const auto firstGroupBit = static_cast<std::uint8_t>(1u << (j / 32));
         const auto secondGroupBit = static_cast<std::uint8_t>(firstGroupBit << 1);
         for (std::size_t l = 0; l < 32; ++l) {
-            int first = levels[j + l];
-            int second = levels[j + l + 32];
-            if (first > 15) {
-                first -= 16;
-                out.qh[l] |= firstGroupBit;
-            }
-            if (second > 15) {
-                second -= 16;
-                out.qh[l] |= secondGroupBit;
-            }
-            out.qs[j / 2 + l] = static_cast<std::uint8_t>(first | (second << 4));
+            // Levels are 0..31: bit 4 goes to qh, without a branch.
+            const int first = levels[j + l];
+            const int second = levels[j + l + 32];
+            out.qh[l]
+                |= static_cast<std::uint8_t>(((first >> 4) ? firstGroupBit : 0) | ((second >> 4) ? secondGroupBit : 0));
+            out.qs[j / 2 + l] = static_cast<std::uint8_t>((first & 15) | ((second & 15) << 4));
         }
     }
 }
@@ -660,10 +648,11 @@ void quantizeReference(const float* x, BlockQ6_K& out)
     float scales[groups];
     for (int j = 0; j < groups; ++j)
         scales[j] = fitSymmetricScale(x + groupSize * j, groupSize, 32, levels + groupSize * j);
-    finishBlockQ6K(x, scales, levels, out);
+    finishBlockQ6K(x, scales, levels, out, requantizeReference);
 }
 
-void finishBlockQ6K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ6_K& out)
+void finishBlockQ6K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ6_K& out,
+    RequantizeFunction requantize)
 {
     constexpr int groupSize = 16;
     constexpr int groups = blockQK_K / groupSize;
@@ -686,15 +675,11 @@ void finishBlockQ6K(const float* x, const float* scales, std::int8_t (&levels)[b
     for (int j = 0; j < groups; ++j)
         out.scales[j] = static_cast<std::int8_t>(std::min(127, nearestInt(inverse * scales[j])));
 
-    for (int j = 0; j < groups; ++j) {
-        const float groupScale = halfToFloat(out.d) * out.scales[j];
-        if (groupScale == 0)
-            continue;
-        for (int i = 0; i < groupSize; ++i) {
-            const int l = nearestInt(x[groupSize * j + i] / groupScale);
-            levels[groupSize * j + i] = static_cast<std::int8_t>(std::clamp(l, -32, 31) + 32);
-        }
-    }
+    float groupScales[groups];
+    for (int j = 0; j < groups; ++j)
+        groupScales[j] = halfToFloat(out.d) * out.scales[j];
+    requantize(x, groupScales, nullptr, Requantization{groupSize, groups, -32, 31, 32},
+        reinterpret_cast<std::uint8_t*>(levels));
 
     // Per 128 values: ql byte l holds values l and l+64 (low nibbles), byte l+32 values l+32 and
     // l+96; qh byte l holds the top two bits of values l, l+32, l+64, l+96.
@@ -731,6 +716,23 @@ void quantizeReference(const float* x, BlockQ8_K& out)
         out.bsums[j] = static_cast<std::int16_t>(sum);
     }
     out.d = 1 / inverse;
+}
+
+void requantizeReference(const float* x, const float* groupScales, const float* groupOffsets,
+    const Requantization& requantization, std::uint8_t* levels)
+{
+    const int groupSize = requantization.groupSize;
+    for (int j = 0; j < requantization.groups; ++j) {
+        const float groupScale = groupScales[j];
+        if (groupScale == 0)
+            continue;
+        for (int i = 0; i < groupSize; ++i) {
+            const float value = x[groupSize * j + i];
+            const int l = nearestInt(groupOffsets ? (value + groupOffsets[j]) / groupScale : value / groupScale);
+            levels[groupSize * j + i] = static_cast<std::uint8_t>(
+                std::clamp(l, requantization.lowest, requantization.highest) + requantization.shift);
+        }
+    }
 }
 
 void quantizeBlocksReference(DType type, const float* src, std::size_t count, std::byte* dst)

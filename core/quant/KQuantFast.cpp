@@ -300,13 +300,44 @@ template <typename F> [[gnu::always_inline]] inline void storeLanes(const F& v, 
     std::memcpy(out, &v, sizeof(F));
 }
 
+// requantizeReference, eight consecutive values of one group at a time (they share the group's
+// scale and offset, and each value's arithmetic is independent of the others').
+[[gnu::always_inline]] inline void requantizeLanes(const float* x, const float* groupScales, const float* groupOffsets,
+    const Requantization& requantization, std::uint8_t* levels)
+{
+    const int groupSize = requantization.groupSize;
+    const Int8 lowest = Int8{} + requantization.lowest;
+    const Int8 highest = Int8{} + requantization.highest;
+    for (int j = 0; j < requantization.groups; ++j) {
+        const float groupScale = groupScales[j];
+        if (groupScale == 0)
+            continue;
+        for (int i = 0; i < groupSize; i += 8) {
+            const int first = groupSize * j + i;
+            Float8 values;
+            std::memcpy(&values, x + first, sizeof(values));
+            const Float8 scaled = groupOffsets ? (values + groupOffsets[j]) / groupScale : values / groupScale;
+            const Int8 l = clampInt(nearestInt<Float8, Int8>(scaled), lowest, highest) + requantization.shift;
+            for (int lane = 0; lane < 8; ++lane)
+                levels[first + lane] = static_cast<std::uint8_t>(l[lane]);
+        }
+    }
+}
+
+COMPLAB_KQUANT_CLONES void requantizeFast(const float* x, const float* groupScales, const float* groupOffsets,
+    const Requantization& requantization, std::uint8_t* levels)
+{
+    requantizeLanes(x, groupScales, groupOffsets, requantization, levels);
+}
+
 template <typename Block> void storeBlock(const Block& block, std::byte* dst)
 {
     std::memcpy(dst, &block, sizeof(Block));
 }
 
 // Q4_K and Q5_K: weights rms + |x| per group of 32, squared error.
-template <typename Block, void (*finish)(const float*, const float*, const float*, std::uint8_t (&)[blockQK_K], Block&)>
+template <typename Block,
+    void (*finish)(const float*, const float*, const float*, std::uint8_t (&)[blockQK_K], Block&, RequantizeFunction)>
 [[gnu::always_inline]] inline void quantizeScaleMinBlock(const float* x, const ScaleSearch& search, std::byte* dst)
 {
     constexpr int n = 32;
@@ -332,7 +363,7 @@ template <typename Block, void (*finish)(const float*, const float*, const float
     std::uint8_t levels[blockQK_K];
     fromLanes(levelRows, levels);
     Block block{};
-    finish(x, scales, offsets, levels, block);
+    finish(x, scales, offsets, levels, block, requantizeFast);
     storeBlock(block, dst);
 }
 
@@ -374,7 +405,7 @@ COMPLAB_KQUANT_CLONES void quantizeQ5K(const float* src, std::size_t blockCount,
         fromLanes(levelRows, levels + 128 * half);
     }
     BlockQ2_K block{};
-    finishBlockQ2K(x, scales, offsets, levels, block);
+    finishBlockQ2K(x, scales, offsets, levels, block, requantizeFast);
     storeBlock(block, dst);
 }
 
@@ -399,7 +430,7 @@ COMPLAB_KQUANT_CLONES void quantizeQ2K(const float* src, std::size_t blockCount,
         fromLanes(levelRows, levels + 128 * half);
     }
     BlockQ3_K block{};
-    finishBlockQ3K(x, scales, levels, block);
+    finishBlockQ3K(x, scales, levels, block, requantizeFast);
     storeBlock(block, dst);
 }
 
@@ -424,7 +455,7 @@ COMPLAB_KQUANT_CLONES void quantizeQ3K(const float* src, std::size_t blockCount,
         fromLanes(levelRows, levels + 128 * half);
     }
     BlockQ6_K block{};
-    finishBlockQ6K(x, scales, levels, block);
+    finishBlockQ6K(x, scales, levels, block, requantizeFast);
     storeBlock(block, dst);
 }
 

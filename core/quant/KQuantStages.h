@@ -9,15 +9,33 @@
 
 namespace complab {
 
+// The last fit step: every value of each group whose stored scale is nonzero becomes
+// clamp(nearestInt((x + offset) / scale), lowest, highest) + shift (offset only with groupOffsets);
+// groups whose stored scale is zero keep their fitted levels.
+struct Requantization
+{
+    int groupSize;
+    int groups;
+    int lowest;
+    int highest;
+    int shift;
+};
+using RequantizeFunction = void (*)(const float* x, const float* groupScales, const float* groupOffsets,
+    const Requantization& requantization, std::uint8_t* levels);
+void requantizeReference(const float* x, const float* groupScales, const float* groupOffsets,
+    const Requantization& requantization, std::uint8_t* levels);
+
 // scales / offsets / levels are what each group's fit produced (16 groups of 16 for Q2_K, Q3_K and
 // Q6_K, 8 groups of 32 for Q4_K and Q5_K); levels are overwritten by the requantised ones.
-void finishBlockQ2K(
-    const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K], BlockQ2_K& out);
-void finishBlockQ3K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ3_K& out);
-void finishBlockQ4K(
-    const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K], BlockQ4_K& out);
-void finishBlockQ5K(
-    const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K], BlockQ5_K& out);
-void finishBlockQ6K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ6_K& out);
+void finishBlockQ2K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
+    BlockQ2_K& out, RequantizeFunction requantize);
+void finishBlockQ3K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ3_K& out,
+    RequantizeFunction requantize);
+void finishBlockQ4K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
+    BlockQ4_K& out, RequantizeFunction requantize);
+void finishBlockQ5K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
+    BlockQ5_K& out, RequantizeFunction requantize);
+void finishBlockQ6K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ6_K& out,
+    RequantizeFunction requantize);
 
 } // namespace complab

@@ -33,8 +33,7 @@ class Values
 public:
     explicit Values(std::uint32_t seed)
         : m_engine(seed)
-    {
-    }
+    { }
     double uniform() { return (static_cast<double>(m_engine()) + 1.0) / 4294967296.0; }
     float normal()
     {
@@ -74,8 +73,8 @@ std::vector<float> makeBlocks(const QString& kind, std::size_t blockCount, std::
         } else if (kind == QLatin1String("single outlier")) {
             for (std::size_t i = 0; i < valuesPerBlock; ++i)
                 x[i] = 0.02f * scale * random.normal();
-            x[random.below(valuesPerBlock)] = (random.below(2) ? 1.f : -1.f) * scale
-                * static_cast<float>(std::pow(10.0, 3.0 * random.uniform()));
+            x[random.below(valuesPerBlock)]
+                = (random.below(2) ? 1.f : -1.f) * scale * static_cast<float>(std::pow(10.0, 3.0 * random.uniform()));
         } else if (kind == QLatin1String("tiny and denormal")) {
             // 1e-45 .. 1e-30: float denormals and values whose scales underflow half precision.
             const auto tiny = static_cast<float>(std::pow(10.0, -45.0 + 15.0 * random.uniform()));
@@ -156,8 +155,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("type");
         QTest::addColumn<QString>("kind");
-        const char* kinds[] = {"normal", "heavy-tailed", "zero groups", "single outlier", "tiny and denormal",
-            "constant", "mixed sign"};
+        const char* kinds[] = {
+            "normal", "heavy-tailed", "zero groups", "single outlier", "tiny and denormal", "constant", "mixed sign"};
         for (const DType type : kTypes)
             for (const char* kind : kinds)
                 QTest::addRow("%s %s", dtypeName(type).data(), kind) << int(type) << QString::fromLatin1(kind);
