@@ -229,52 +229,73 @@ template <typename F, typename I, int n>
 }
 
 // fitSymmetricScaleRefined of GgufQuantize.cpp (Q3_K's search), one group per lane; a lane stops
-// sweeping when a sweep changed nothing in it, as the reference's loop does.
-template <typename F, typename I, int n>
+// sweeping when a sweep changed nothing in it, as the reference's loop does. Each value's update
+// depends on the previous one's, a long chain of latency: `sets` independent vectors of groups run
+// interleaved to overlap their chains.
+template <typename F, typename I, int n, int sets>
 [[gnu::always_inline]] inline void fitSymmetricScaleRefinedLanes(
-    const F (&x)[n], int maxLevel, I (&levels)[n], F& scaleOut)
+    const F (&x)[sets][n], int maxLevel, I (&levels)[sets][n], F (&scaleOut)[sets])
 {
     const F zero = F{};
     const I lowest = I{} - maxLevel;
     const I highest = I{} + (maxLevel - 1);
-    const F extreme = signedAbsMaxLanes<F, I>(x);
-    const I allZero = absolute<F, I>(extreme) < groupMaxEpsilon;
-    const F inverseScale = static_cast<float>(-maxLevel) / extreme;
-    F weights[n];
-    F sumXL = zero;
-    F sumL2 = zero;
-    for (int i = 0; i < n; ++i) {
-        levels[i] = clampInt(nearestInt<F, I>(inverseScale * x[i]), lowest, highest);
-        weights[i] = x[i] * x[i];
-        const F level = toFloat<F>(levels[i]);
-        sumXL += weights[i] * x[i] * level;
-        sumL2 += weights[i] * level * level;
-    }
-    I active = ~allZero;
-    for (int sweep = 0; sweep < 5 && anyLane(active); ++sweep) {
-        I changed = I{};
+    I allZero[sets];
+    F weights[sets][n];
+    F sumXL[sets];
+    F sumL2[sets];
+    I active[sets];
+    for (int h = 0; h < sets; ++h) {
+        const F extreme = signedAbsMaxLanes<F, I>(x[h]);
+        allZero[h] = absolute<F, I>(extreme) < groupMaxEpsilon;
+        const F inverseScale = static_cast<float>(-maxLevel) / extreme;
+        sumXL[h] = zero;
+        sumL2[h] = zero;
         for (int i = 0; i < n; ++i) {
-            // The reference's branches become conditions of one per-lane select; what a lane
-            // computes past a failed condition is discarded.
-            const F old = toFloat<F>(levels[i]);
-            const F removedXL = sumXL - weights[i] * x[i] * old;
-            const F removedL2 = sumL2 - weights[i] * old * old;
-            const I newLevel = clampInt(nearestInt<F, I>(x[i] * removedL2 / removedXL), lowest, highest);
-            const F newLevelF = toFloat<F>(newLevel);
-            const F withXL = removedXL + weights[i] * x[i] * newLevelF;
-            const F withL2 = removedL2 + weights[i] * newLevelF * newLevelF;
-            const I accept = active & (removedXL > zero) & (newLevel != levels[i]) & (withL2 > zero)
-                & (withXL * withXL * sumL2 > sumXL * sumXL * withL2);
-            levels[i] = select(accept, newLevel, levels[i]);
-            sumXL = select(accept, withXL, sumXL);
-            sumL2 = select(accept, withL2, sumL2);
-            changed |= accept;
+            levels[h][i] = clampInt(nearestInt<F, I>(inverseScale * x[h][i]), lowest, highest);
+            weights[h][i] = x[h][i] * x[h][i];
+            const F level = toFloat<F>(levels[h][i]);
+            sumXL[h] += weights[h][i] * x[h][i] * level;
+            sumL2[h] += weights[h][i] * level * level;
         }
-        active &= changed;
+        active[h] = ~allZero[h];
     }
-    for (int i = 0; i < n; ++i)
-        levels[i] = select(allZero, I{}, levels[i] + maxLevel);
-    scaleOut = select(allZero, zero, select(sumL2 > zero, sumXL / sumL2, zero));
+    const auto anyActive = [&active] {
+        I any = I{};
+        for (int h = 0; h < sets; ++h)
+            any |= active[h];
+        return anyLane(any);
+    };
+    for (int sweep = 0; sweep < 5 && anyActive(); ++sweep) {
+        I changed[sets] = {};
+        for (int i = 0; i < n; ++i) {
+            for (int h = 0; h < sets; ++h) {
+                // The reference's branches become conditions of one per-lane select; what a lane
+                // computes past a failed condition is discarded.
+                const F& value = x[h][i];
+                const F& weight = weights[h][i];
+                const F old = toFloat<F>(levels[h][i]);
+                const F removedXL = sumXL[h] - weight * value * old;
+                const F removedL2 = sumL2[h] - weight * old * old;
+                const I newLevel = clampInt(nearestInt<F, I>(value * removedL2 / removedXL), lowest, highest);
+                const F newLevelF = toFloat<F>(newLevel);
+                const F withXL = removedXL + weight * value * newLevelF;
+                const F withL2 = removedL2 + weight * newLevelF * newLevelF;
+                const I accept = active[h] & (removedXL > zero) & (newLevel != levels[h][i]) & (withL2 > zero)
+                    & (withXL * withXL * sumL2[h] > sumXL[h] * sumXL[h] * withL2);
+                levels[h][i] = select(accept, newLevel, levels[h][i]);
+                sumXL[h] = select(accept, withXL, sumXL[h]);
+                sumL2[h] = select(accept, withL2, sumL2[h]);
+                changed[h] |= accept;
+            }
+        }
+        for (int h = 0; h < sets; ++h)
+            active[h] &= changed[h];
+    }
+    for (int h = 0; h < sets; ++h) {
+        for (int i = 0; i < n; ++i)
+            levels[h][i] = select(allZero[h], I{}, levels[h][i] + maxLevel);
+        scaleOut[h] = select(allZero[h], zero, select(sumL2[h] > zero, sumXL[h] / sumL2[h], zero));
+    }
 }
 
 // Value i of group g (groups of n) to lane g of rows[i], and back.
@@ -418,16 +439,17 @@ COMPLAB_KQUANT_CLONES void quantizeQ2K(const float* src, std::size_t blockCount,
 [[gnu::always_inline]] inline void quantizeBlockQ3K(const float* x, std::byte* dst)
 {
     constexpr int n = 16;
+    Float8 values[2][n];
+    toLanes(x, values[0]);
+    toLanes(x + 128, values[1]);
+    Int8 levelRows[2][n];
+    Float8 scale[2];
+    fitSymmetricScaleRefinedLanes<Float8, Int8>(values, 4, levelRows, scale);
     float scales[16];
     std::int8_t levels[blockQK_K];
     for (int half = 0; half < 2; ++half) {
-        Float8 values[n];
-        toLanes(x + 128 * half, values);
-        Int8 levelRows[n];
-        Float8 scale;
-        fitSymmetricScaleRefinedLanes<Float8, Int8>(values, 4, levelRows, scale);
-        storeLanes(scale, scales + 8 * half);
-        fromLanes(levelRows, levels + 128 * half);
+        storeLanes(scale[half], scales + 8 * half);
+        fromLanes(levelRows[half], levels + 128 * half);
     }
     BlockQ3_K block{};
     finishBlockQ3K(x, scales, levels, block, requantizeFast);
