@@ -582,11 +582,16 @@ void finishBlockQ3K(const float* x, const float* scales, std::int8_t (&levels)[b
 
     // The high bit of value j (levels are 0..7) goes to bit j / 32 of hmask byte j % 32; without a
     // branch, which would be mispredicted half the time.
-    std::fill(std::begin(out.hmask), std::end(out.hmask), std::uint8_t(0));
-    for (std::size_t j = 0; j < blockQK_K; ++j) {
-        out.hmask[j % 32] |= static_cast<std::uint8_t>(((levels[j] >> 2) & 1) << (j / 32));
-        levels[j] = static_cast<std::int8_t>(levels[j] & 3);
+    // (Accumulated in a local: levels and hmask are both bytes and may alias as far as the compiler
+    // knows, which would reload and store every byte.)
+    for (std::size_t byte = 0; byte < 32; ++byte) {
+        unsigned mask = 0;
+        for (std::size_t bit = 0; bit < 8; ++bit)
+            mask |= static_cast<unsigned>((levels[byte + 32 * bit] >> 2) & 1) << bit;
+        out.hmask[byte] = static_cast<std::uint8_t>(mask);
     }
+    for (std::size_t j = 0; j < blockQK_K; ++j)
+        levels[j] = static_cast<std::int8_t>(levels[j] & 3);
     packTwoBitLevels(levels, out.qs);
 }
 

@@ -42,13 +42,14 @@ namespace {
 // clones: clang's -Wpsabi).
 typedef float Float8 __attribute__((vector_size(32)));
 typedef std::int32_t Int8 __attribute__((vector_size(32)));
+typedef std::uint8_t Bytes8 __attribute__((vector_size(8)));
 
 constexpr float groupMaxEpsilon = 1e-15f; // as in GgufQuantize.cpp
 
 // Per lane: a where mask is set (all ones), else b.
 template <typename V, typename I> [[gnu::always_inline]] inline V select(const I& mask, const V& a, const V& b)
 {
-    return std::bit_cast<V>((mask & std::bit_cast<I>(a)) | (~mask & std::bit_cast<I>(b)));
+    return mask ? a : b; // one blend instruction
 }
 
 template <typename F, typename I> [[gnu::always_inline]] inline F absolute(const F& v)
@@ -241,6 +242,7 @@ template <typename F, typename I, int n, int sets>
     const I highest = I{} + (maxLevel - 1);
     I allZero[sets];
     F weights[sets][n];
+    F weightedValues[sets][n]; // weight * value, the reference's first product in its XL terms
     F sumXL[sets];
     F sumL2[sets];
     I active[sets];
@@ -253,6 +255,7 @@ template <typename F, typename I, int n, int sets>
         for (int i = 0; i < n; ++i) {
             levels[h][i] = clampInt(nearestInt<F, I>(inverseScale * x[h][i]), lowest, highest);
             weights[h][i] = x[h][i] * x[h][i];
+            weightedValues[h][i] = weights[h][i] * x[h][i];
             const F level = toFloat<F>(levels[h][i]);
             sumXL[h] += weights[h][i] * x[h][i] * level;
             sumL2[h] += weights[h][i] * level * level;
@@ -273,12 +276,13 @@ template <typename F, typename I, int n, int sets>
                 // computes past a failed condition is discarded.
                 const F& value = x[h][i];
                 const F& weight = weights[h][i];
+                const F& weightedValue = weightedValues[h][i];
                 const F old = toFloat<F>(levels[h][i]);
-                const F removedXL = sumXL[h] - weight * value * old;
+                const F removedXL = sumXL[h] - weightedValue * old;
                 const F removedL2 = sumL2[h] - weight * old * old;
                 const I newLevel = clampInt(nearestInt<F, I>(value * removedL2 / removedXL), lowest, highest);
                 const F newLevelF = toFloat<F>(newLevel);
-                const F withXL = removedXL + weight * value * newLevelF;
+                const F withXL = removedXL + weightedValue * newLevelF;
                 const F withL2 = removedL2 + weight * newLevelF * newLevelF;
                 const I accept = active[h] & (removedXL > zero) & (newLevel != levels[h][i]) & (withL2 > zero)
                     & (withXL * withXL * sumL2[h] > sumXL[h] * sumXL[h] * withL2);
@@ -339,8 +343,8 @@ template <typename F> [[gnu::always_inline]] inline void storeLanes(const F& v, 
             std::memcpy(&values, x + first, sizeof(values));
             const Float8 scaled = groupOffsets ? (values + groupOffsets[j]) / groupScale : values / groupScale;
             const Int8 l = clampInt(nearestInt<Float8, Int8>(scaled), lowest, highest) + requantization.shift;
-            for (int lane = 0; lane < 8; ++lane)
-                levels[first + lane] = static_cast<std::uint8_t>(l[lane]);
+            const Bytes8 bytes = __builtin_convertvector(l, Bytes8); // levels are 0..63: no truncation
+            std::memcpy(levels + first, &bytes, sizeof(bytes));
         }
     }
 }
