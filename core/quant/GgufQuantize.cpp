@@ -289,27 +289,13 @@ void fitScaleMinGroups(const float* x, const ScaleSearch& search, float (&scales
     }
 }
 
-// Fills scales, d, dmin and the requantised levels of a Q4_K / Q5_K block from the groups' fits.
-void finishScaleMinSuperBlock(const float* x, int maxLevel, const float* scales, const float* offsets,
-    std::uint8_t (&packedScales)[kScaleBytes], std::uint16_t& d, std::uint16_t& dmin, std::uint8_t (&levels)[blockQK_K],
-    RequantizeFunction requantize)
+// Q4_K / Q5_K: each group's 6-bit scale and offset levels into the 12 packed bytes.
+void packScaleMinK4(
+    const std::uint8_t* scaleLevels, const std::uint8_t* offsetLevels, std::uint8_t (&packedScales)[kScaleBytes])
 {
-    constexpr int groupSize = 32;
-    constexpr int groups = blockQK_K / groupSize;
-    float maxScale = 0; // scales are positive: the offset absorbs the sign
-    float maxOffset = 0;
-    for (int j = 0; j < groups; ++j) {
-        maxScale = scales[j] > maxScale ? scales[j] : maxScale;
-        maxOffset = offsets[j] > maxOffset ? offsets[j] : maxOffset;
-    }
-
-    const float inverseScale = maxScale > 0 ? 63.f / maxScale : 0.f;
-    const float inverseOffset = maxOffset > 0 ? 63.f / maxOffset : 0.f;
-    for (int j = 0; j < groups; ++j) {
-        // ggml narrows to a byte before clamping to 63.
-        const auto scale = std::min<std::uint8_t>(63, static_cast<std::uint8_t>(nearestInt(inverseScale * scales[j])));
-        const auto offset
-            = std::min<std::uint8_t>(63, static_cast<std::uint8_t>(nearestInt(inverseOffset * offsets[j])));
+    for (int j = 0; j < 8; ++j) {
+        const std::uint8_t scale = scaleLevels[j];
+        const std::uint8_t offset = offsetLevels[j];
         if (j < 4) {
             packedScales[j] = scale;
             packedScales[j + 4] = offset;
@@ -319,10 +305,19 @@ void finishScaleMinSuperBlock(const float* x, int maxLevel, const float* scales,
             packedScales[j] |= static_cast<std::uint8_t>((offset >> 4) << 6);
         }
     }
-    d = floatToHalf(maxScale / 63.f);
-    dmin = floatToHalf(maxOffset / 63.f);
+}
 
-    // Requantise against the scales as stored (6-bit, half precision), as the decoder will see them.
+// Q4_K / Q5_K: stores d and dmin, packs the scale levels and requantises all values against the
+// scales as stored (6-bit, half precision), as the decoder will see them.
+void completeScaleMinSuperBlock(const float* x, int maxLevel, const std::uint8_t* scaleLevels,
+    const std::uint8_t* offsetLevels, float blockScale, float blockOffset, std::uint8_t (&packedScales)[kScaleBytes],
+    std::uint16_t& d, std::uint16_t& dmin, std::uint8_t (&levels)[blockQK_K], RequantizeFunction requantize)
+{
+    constexpr int groupSize = 32;
+    constexpr int groups = blockQK_K / groupSize;
+    packScaleMinK4(scaleLevels, offsetLevels, packedScales);
+    d = floatToHalf(blockScale);
+    dmin = floatToHalf(blockOffset);
     float groupScales[groups];
     float groupOffsets[groups];
     for (int j = 0; j < groups; ++j) {
@@ -333,6 +328,29 @@ void finishScaleMinSuperBlock(const float* x, int maxLevel, const float* scales,
         groupOffsets[j] = halfToFloat(dmin) * offset;
     }
     requantize(x, groupScales, groupOffsets, Requantization{groupSize, groups, 0, maxLevel, 0}, levels);
+}
+
+// The reference's scale quantisation for Q4_K / Q5_K: each group's scale and offset to 6 bits under
+// the largest of each.
+void quantizeScaleMins(const float* scales, const float* offsets, std::uint8_t (&scaleLevels)[8],
+    std::uint8_t (&offsetLevels)[8], float& blockScale, float& blockOffset)
+{
+    constexpr int groups = 8;
+    float maxScale = 0; // scales are positive: the offset absorbs the sign
+    float maxOffset = 0;
+    for (int j = 0; j < groups; ++j) {
+        maxScale = scales[j] > maxScale ? scales[j] : maxScale;
+        maxOffset = offsets[j] > maxOffset ? offsets[j] : maxOffset;
+    }
+    const float inverseScale = maxScale > 0 ? 63.f / maxScale : 0.f;
+    const float inverseOffset = maxOffset > 0 ? 63.f / maxOffset : 0.f;
+    for (int j = 0; j < groups; ++j) {
+        // ggml narrows to a byte before clamping to 63.
+        scaleLevels[j] = std::min<std::uint8_t>(63, static_cast<std::uint8_t>(nearestInt(inverseScale * scales[j])));
+        offsetLevels[j] = std::min<std::uint8_t>(63, static_cast<std::uint8_t>(nearestInt(inverseOffset * offsets[j])));
+    }
+    blockScale = maxScale / 63.f;
+    blockOffset = maxOffset / 63.f;
 }
 
 template <typename Block>
@@ -510,7 +528,13 @@ void finishBlockQ2K(const float* x, const float* scales, const float* offsets, s
     } else {
         out.dmin = floatToHalf(0.f);
     }
+    completeBlockQ2K(x, levels, out, requantize);
+}
 
+void completeBlockQ2K(const float* x, std::uint8_t (&levels)[blockQK_K], BlockQ2_K& out, RequantizeFunction requantize)
+{
+    constexpr int groupSize = 16;
+    constexpr int groups = blockQK_K / groupSize;
     float groupScales[groups];
     float groupOffsets[groups];
     for (int j = 0; j < groups; ++j) {
@@ -568,7 +592,13 @@ void finishBlockQ3K(const float* x, const float* scales, std::int8_t (&levels)[b
     } else {
         out.d = floatToHalf(0.f);
     }
+    completeBlockQ3K(x, levels, out, requantize);
+}
 
+void completeBlockQ3K(const float* x, std::int8_t (&levels)[blockQK_K], BlockQ3_K& out, RequantizeFunction requantize)
+{
+    constexpr int groupSize = 16;
+    constexpr int groups = blockQK_K / groupSize;
     float groupScales[groups];
     for (int j = 0; j < groups; ++j) {
         const int lowBits = j < 8 ? out.scales[j] & 0xF : out.scales[j - 8] >> 4;
@@ -607,7 +637,20 @@ void quantizeReference(const float* x, BlockQ4_K& out)
 void finishBlockQ4K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
     BlockQ4_K& out, RequantizeFunction requantize)
 {
-    finishScaleMinSuperBlock(x, 15, scales, offsets, out.scales, out.d, out.dmin, levels, requantize);
+    std::uint8_t scaleLevels[8];
+    std::uint8_t offsetLevels[8];
+    float blockScale;
+    float blockOffset;
+    quantizeScaleMins(scales, offsets, scaleLevels, offsetLevels, blockScale, blockOffset);
+    completeBlockQ4K(x, scaleLevels, offsetLevels, blockScale, blockOffset, levels, out, requantize);
+}
+
+void completeBlockQ4K(const float* x, const std::uint8_t* scaleLevels, const std::uint8_t* offsetLevels,
+    float blockScale, float blockOffset, std::uint8_t (&levels)[blockQK_K], BlockQ4_K& out,
+    RequantizeFunction requantize)
+{
+    completeScaleMinSuperBlock(
+        x, 15, scaleLevels, offsetLevels, blockScale, blockOffset, out.scales, out.d, out.dmin, levels, requantize);
     // Each 32-byte run holds two groups: the first in the low nibbles, the second in the high ones.
     for (std::size_t j = 0; j < blockQK_K; j += 64)
         for (std::size_t l = 0; l < 32; ++l)
@@ -626,7 +669,20 @@ void quantizeReference(const float* x, BlockQ5_K& out)
 void finishBlockQ5K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
     BlockQ5_K& out, RequantizeFunction requantize)
 {
-    finishScaleMinSuperBlock(x, 31, scales, offsets, out.scales, out.d, out.dmin, levels, requantize);
+    std::uint8_t scaleLevels[8];
+    std::uint8_t offsetLevels[8];
+    float blockScale;
+    float blockOffset;
+    quantizeScaleMins(scales, offsets, scaleLevels, offsetLevels, blockScale, blockOffset);
+    completeBlockQ5K(x, scaleLevels, offsetLevels, blockScale, blockOffset, levels, out, requantize);
+}
+
+void completeBlockQ5K(const float* x, const std::uint8_t* scaleLevels, const std::uint8_t* offsetLevels,
+    float blockScale, float blockOffset, std::uint8_t (&levels)[blockQK_K], BlockQ5_K& out,
+    RequantizeFunction requantize)
+{
+    completeScaleMinSuperBlock(
+        x, 31, scaleLevels, offsetLevels, blockScale, blockOffset, out.scales, out.d, out.dmin, levels, requantize);
     // Low nibbles as in Q4_K; the fifth bit of value l of group g is bit g of qh[l].
     std::fill(std::begin(out.qh), std::end(out.qh), std::uint8_t(0));
     for (std::size_t j = 0; j < blockQK_K; j += 64) {

@@ -38,4 +38,16 @@ void finishBlockQ5K(const float* x, const float* scales, const float* offsets, s
 void finishBlockQ6K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ6_K& out,
     RequantizeFunction requantize);
 
+// The same steps from already quantised group scales (ggml's importance-weighted paths choose them
+// differently): Q2_K and Q3_K take out.scales, out.d (and out.dmin) as set; Q4_K and Q5_K take each
+// group's 6-bit scale and offset level and the block's scale and offset as floats.
+void completeBlockQ2K(const float* x, std::uint8_t (&levels)[blockQK_K], BlockQ2_K& out, RequantizeFunction requantize);
+void completeBlockQ3K(const float* x, std::int8_t (&levels)[blockQK_K], BlockQ3_K& out, RequantizeFunction requantize);
+void completeBlockQ4K(const float* x, const std::uint8_t* scaleLevels, const std::uint8_t* offsetLevels,
+    float blockScale, float blockOffset, std::uint8_t (&levels)[blockQK_K], BlockQ4_K& out,
+    RequantizeFunction requantize);
+void completeBlockQ5K(const float* x, const std::uint8_t* scaleLevels, const std::uint8_t* offsetLevels,
+    float blockScale, float blockOffset, std::uint8_t (&levels)[blockQK_K], BlockQ5_K& out,
+    RequantizeFunction requantize);
+
 } // namespace complab
