@@ -2,6 +2,7 @@
 
 #include "quant/BlockQuantFast.h"
 #include "quant/KQuantFast.h"
+#include "quant/KQuantImportance.h"
 #include "quant/KQuantStages.h"
 
 #include <algorithm>
@@ -74,9 +75,9 @@ void storeLittleEndian32(std::uint32_t bits, std::uint8_t (&out)[4])
 
 // Symmetric fit of n values to levels -maxLevel..maxLevel-1 (returned offset by maxLevel): tries the
 // scale that maps the extreme value to -maxLevel and 18 nudged ones, keeping the levels that minimise
-// the x²-weighted squared error. Returns the least-squares scale of the chosen levels.
-// (ggml's make_qx_quants with rmse_type 1 and no weights.)
-float fitSymmetricScale(const float* x, int n, int maxLevel, std::int8_t* levels)
+// the weighted squared error (weights x² unless given). Returns the least-squares scale of the
+// chosen levels. (ggml's make_qx_quants with rmse_type 1.)
+float fitSymmetricScale(const float* x, int n, int maxLevel, std::int8_t* levels, const float* weights = nullptr)
 {
     const float extreme = signedAbsMax(x, n);
     if (std::fabs(extreme) < groupMaxEpsilon) {
@@ -92,7 +93,7 @@ float fitSymmetricScale(const float* x, int n, int maxLevel, std::int8_t* levels
     for (int i = 0; i < n; ++i) {
         const int l = level(inverseScale, x[i]);
         levels[i] = static_cast<std::int8_t>(l + maxLevel);
-        const float weight = x[i] * x[i];
+        const float weight = weights ? weights[i] : x[i] * x[i];
         sumWeightedXL += weight * x[i] * static_cast<float>(l);
         sumWeightedL2 += weight * static_cast<float>(l) * static_cast<float>(l);
     }
@@ -107,7 +108,7 @@ float fitSymmetricScale(const float* x, int n, int maxLevel, std::int8_t* levels
         sumWeightedL2 = 0;
         for (int i = 0; i < n; ++i) {
             const int l = level(inverseScale, x[i]);
-            const float weight = x[i] * x[i];
+            const float weight = weights ? weights[i] : x[i] * x[i];
             sumWeightedXL += weight * x[i] * static_cast<float>(l);
             sumWeightedL2 += weight * static_cast<float>(l) * static_cast<float>(l);
         }
@@ -172,15 +173,6 @@ float fitSymmetricScaleRefined(const float* x, int n, int maxLevel, std::int8_t*
         levels[i] = static_cast<std::int8_t>(levels[i] + maxLevel);
     return sumWeightedL2 > 0.0f ? sumWeightedXL / sumWeightedL2 : 0.0f;
 }
-
-struct ScaleSearch
-{
-    int maxLevel;
-    float firstStep; // added to maxLevel for the first candidate's inverse scale (relative to the range)
-    float stepSize;
-    int steps;
-    bool absoluteError; // minimise weighted |error| instead of weighted error²
-};
 
 // Asymmetric fit of n values to levels 0..maxLevel as scale * level - offset with offset >= 0:
 // tries steps + 1 inverse scales around maxLevel / range, solves the weighted least-squares scale
@@ -779,6 +771,17 @@ void quantizeReference(const float* x, BlockQ8_K& out)
     out.d = 1 / inverse;
 }
 
+float fitGroupScaleAndOffset(
+    const float* x, const float* weights, int n, const ScaleSearch& search, std::uint8_t* levels, float& offset)
+{
+    return fitScaleAndOffset(x, weights, n, search, levels, offset);
+}
+
+float fitGroupSymmetricScale(const float* x, const float* weights, int n, int maxLevel, std::int8_t* levels)
+{
+    return fitSymmetricScale(x, n, maxLevel, levels, weights);
+}
+
 void requantizeReference(const float* x, const float* groupScales, const float* groupOffsets,
     const Requantization& requantization, std::uint8_t* levels)
 {
@@ -846,6 +849,19 @@ void quantizeBlocks(DType type, const float* src, std::size_t count, std::byte* 
             return;
     }
     quantizeBlocksReference(type, src, count, dst);
+}
+
+void quantizeBlocks(DType type, const float* src, std::size_t count, std::byte* dst, const float* importance)
+{
+    if (importance == nullptr || type == DType::Q8_0 || type == DType::Q8_1 || type == DType::Q8_K)
+        return quantizeBlocks(type, src, count, dst);
+    if (isBlockFormat(type) && count % dtypeBlockElements(type) == 0
+        && quantizeKBlocksWithImportance(type, src, count / dtypeBlockElements(type), importance, dst))
+        return;
+    if (isBlockFormat(type) && count % dtypeBlockElements(type) == 0)
+        throw std::invalid_argument(
+            "quantizeBlocks: no importance-weighted quantiser for " + std::string(dtypeName(type)));
+    quantizeBlocksReference(type, src, count, dst); // throws the reference's error for bad arguments
 }
 
 } // namespace complab

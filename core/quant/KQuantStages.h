@@ -9,6 +9,25 @@
 
 namespace complab {
 
+// The search of fitGroupScaleAndOffset: steps + 1 inverse scales (firstStep + stepSize * step +
+// maxLevel) / range, each candidate's levels solved for a weighted least-squares scale and offset.
+struct ScaleSearch
+{
+    int maxLevel;
+    float firstStep;
+    float stepSize;
+    int steps;
+    bool absoluteError; // minimise weighted |error| instead of weighted error²
+};
+
+// Asymmetric fit of n values to levels 0..maxLevel as scale * level - offset (ggml's make_qkx2_quants,
+// and make_qkx3_quants with weights); returns the scale and sets offset.
+float fitGroupScaleAndOffset(
+    const float* x, const float* weights, int n, const ScaleSearch& search, std::uint8_t* levels, float& offset);
+// Symmetric fit to levels -maxLevel..maxLevel-1, returned offset by maxLevel (ggml's make_qx_quants,
+// rmse_type 1); weights x² when weights is null.
+float fitGroupSymmetricScale(const float* x, const float* weights, int n, int maxLevel, std::int8_t* levels);
+
 // The last fit step: every value of each group whose stored scale is nonzero becomes
 // clamp(nearestInt((x + offset) / scale), lowest, highest) + shift (offset only with groupOffsets);
 // groups whose stored scale is zero keep their fitted levels.
