@@ -1,8 +1,8 @@
 #include "quant/GgufQuantize.h"
 
 #include "quant/BlockQuantFast.h"
+#include "quant/ImportanceQuantize.h"
 #include "quant/KQuantFast.h"
-#include "quant/KQuantImportance.h"
 #include "quant/KQuantStages.h"
 
 #include <algorithm>
@@ -853,15 +853,11 @@ void quantizeBlocks(DType type, const float* src, std::size_t count, std::byte* 
 
 void quantizeBlocks(DType type, const float* src, std::size_t count, std::byte* dst, const float* importance)
 {
-    if (importance == nullptr || type == DType::Q8_0 || type == DType::Q8_1 || type == DType::Q8_K)
-        return quantizeBlocks(type, src, count, dst);
-    if (isBlockFormat(type) && count % dtypeBlockElements(type) == 0
-        && quantizeKBlocksWithImportance(type, src, count / dtypeBlockElements(type), importance, dst))
+    if (importance != nullptr && isBlockFormat(type) && count % dtypeBlockElements(type) == 0 && count > 0
+        && quantizeBlocksWithImportance(type, src, count / dtypeBlockElements(type), importance, dst))
         return;
-    if (isBlockFormat(type) && count % dtypeBlockElements(type) == 0)
-        throw std::invalid_argument(
-            "quantizeBlocks: no importance-weighted quantiser for " + std::string(dtypeName(type)));
-    quantizeBlocksReference(type, src, count, dst); // throws the reference's error for bad arguments
+    // No importance, a format that ignores it (Q8_*), or bad arguments (which throw).
+    quantizeBlocks(type, src, count, dst);
 }
 
 } // namespace complab

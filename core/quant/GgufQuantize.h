@@ -39,10 +39,9 @@ void quantizeBlocks(DType type, const float* src, std::size_t count, std::byte* 
 
 // quantizeBlocks with an importance vector (llama.cpp's imatrix: importance[i], the mean squared
 // activation of src[i]'s column, weights src[i]'s error), byte-identical to ggml's
-// ggml_quantize_chunk with that imatrix: the K-quants through ggml's importance-weighted search
-// (core/quant/KQuantImportance.cpp); Q8_0, Q8_1 and Q8_K ignore it, as ggml does. A null importance
-// is quantizeBlocks above. Throws std::invalid_argument for Q4_0, Q4_1, Q5_0 and Q5_1, whose
-// weighted variants are not implemented here, and as quantizeBlocksReference does.
+// ggml_quantize_chunk with that imatrix for one row of `count` values (core/quant/ImportanceQuantize.cpp;
+// Q4_0 ... Q5_1 normalise by the row's mean square, so pass whole rows). Q8_0, Q8_1 and Q8_K ignore
+// it, as ggml does. A null importance is quantizeBlocks above. Throws as quantizeBlocksReference does.
 void quantizeBlocks(DType type, const float* src, std::size_t count, std::byte* dst, const float* importance);
 
 } // namespace complab

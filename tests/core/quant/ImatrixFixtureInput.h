@@ -1,4 +1,4 @@
-// The fixed input of the importance-weighted quantiser fixtures (tst_kquantimportance): rows of
+// The fixed input of the importance-weighted quantiser fixtures (tst_importancequantize): rows of
 // weights and one importance vector, generated from std::mt19937's raw outputs with + - * / only, so
 // that every platform and standard library produces the same floats. The program that wrote the
 // fixture used this very header against ggml's ggml_quantize_chunk.

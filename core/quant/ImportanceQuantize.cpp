@@ -1,4 +1,4 @@
-#include "quant/KQuantImportance.h"
+#include "quant/ImportanceQuantize.h"
 
 #include "quant/KQuantStages.h"
 #include "tensor/GgufBlocks.h"
@@ -222,6 +222,88 @@ void quantize(const float* x, const float* importance, BlockQ6_K& out)
     finishBlockQ6K(x, scales, levels, out, requantizeReference);
 }
 
+// The 32-value formats weight by sqrt(sigma² + x²) too, with sigma² the mean square of the whole row
+// (this call's values), not of the block.
+float rowMeanSquare(const float* src, std::size_t count)
+{
+    float sum = 0;
+    for (std::size_t i = 0; i < count; ++i)
+        sum += src[i] * src[i];
+    return sum / static_cast<float>(count);
+}
+
+void blockWeights(const float* x, const float* importance, float sigma2, float (&weights)[32])
+{
+    for (int j = 0; j < 32; ++j)
+        weights[j] = importance[j] * std::sqrt(sigma2 + x[j] * x[j]);
+}
+
+// Value j and j + 16 share byte j: low and high nibble; the fifth bits of Q5_* go to qh.
+template <typename Level> void packNibbles(const Level* levels, std::uint8_t* qs)
+{
+    for (int j = 0; j < 16; ++j)
+        qs[j] = static_cast<std::uint8_t>((levels[j] & 0x0F) | ((levels[j + 16] & 0x0F) << 4));
+}
+
+template <typename Level> void packFifthBits(const Level* levels, std::uint8_t (&qh)[4])
+{
+    std::uint32_t bits = 0;
+    for (int j = 0; j < 16; ++j) {
+        bits |= ((static_cast<std::uint32_t>(static_cast<std::uint8_t>(levels[j])) & 0x10u) >> 4) << j;
+        bits |= ((static_cast<std::uint32_t>(static_cast<std::uint8_t>(levels[j + 16])) & 0x10u) >> 4) << (j + 16);
+    }
+    for (int i = 0; i < 4; ++i)
+        qh[i] = static_cast<std::uint8_t>(bits >> (8 * i));
+}
+
+void quantize(const float* x, const float* importance, float sigma2, BlockQ4_0& out)
+{
+    float weights[32];
+    blockWeights(x, importance, sigma2, weights);
+    std::int8_t levels[32];
+    out.d = floatToHalf(fitGroupSymmetricScale(x, weights, 32, 8, levels));
+    packNibbles(levels, out.qs);
+}
+
+void quantize(const float* x, const float* importance, float sigma2, BlockQ5_0& out)
+{
+    float weights[32];
+    blockWeights(x, importance, sigma2, weights);
+    std::int8_t levels[32];
+    out.d = floatToHalf(fitGroupSymmetricScale(x, weights, 32, 16, levels));
+    packNibbles(levels, out.qs);
+    packFifthBits(levels, out.qh);
+}
+
+template <typename Block, int maxLevel>
+void quantizeWithMin(const float* x, const float* importance, float sigma2, Block& out)
+{
+    float weights[32];
+    blockWeights(x, importance, sigma2, weights);
+    std::uint8_t levels[32];
+    float offset;
+    const float scale = fitGroupScaleAndOffset(x, weights, 32,
+        ScaleSearch{maxLevel, weightedFirstStep, weightedStepSize, weightedSteps, false}, levels, offset);
+    out.d = floatToHalf(scale);
+    out.m = floatToHalf(-offset);
+    packNibbles(levels, out.qs);
+    if constexpr (maxLevel == 31)
+        packFifthBits(levels, out.qh);
+}
+
+template <typename Block, typename Quantize>
+void quantizeRow(
+    const float* src, std::size_t blockCount, const float* importance, std::byte* dst, const Quantize& quantizeOne)
+{
+    constexpr std::size_t blockElements = 32;
+    const float sigma2 = rowMeanSquare(src, blockCount * blockElements);
+    for (std::size_t b = 0; b < blockCount; ++b) {
+        Block block{};
+        quantizeOne(src + b * blockElements, importance + b * blockElements, sigma2, block);
+        std::memcpy(dst + b * sizeof(Block), &block, sizeof(Block));
+    }
+}
+
 template <typename Block, typename Quantize>
 void quantizeAll(
     const float* src, std::size_t blockCount, const float* importance, std::byte* dst, const Quantize& quantizeOne)
@@ -235,11 +317,25 @@ void quantizeAll(
 
 } // namespace
 
-bool quantizeKBlocksWithImportance(
+bool quantizeBlocksWithImportance(
     DType type, const float* src, std::size_t blockCount, const float* importance, std::byte* dst)
 {
     const auto plain = [](const float* x, const float* w, auto& block) { quantize(x, w, block); };
+    const auto simple
+        = [](const float* x, const float* w, float sigma2, auto& block) { quantize(x, w, sigma2, block); };
     switch (type) {
+    case DType::Q4_0:
+        quantizeRow<BlockQ4_0>(src, blockCount, importance, dst, simple);
+        return true;
+    case DType::Q5_0:
+        quantizeRow<BlockQ5_0>(src, blockCount, importance, dst, simple);
+        return true;
+    case DType::Q4_1:
+        quantizeRow<BlockQ4_1>(src, blockCount, importance, dst, quantizeWithMin<BlockQ4_1, 15>);
+        return true;
+    case DType::Q5_1:
+        quantizeRow<BlockQ5_1>(src, blockCount, importance, dst, quantizeWithMin<BlockQ5_1, 31>);
+        return true;
     case DType::Q2_K:
         quantizeAll<BlockQ2_K>(src, blockCount, importance, dst, plain);
         return true;
@@ -247,10 +343,12 @@ bool quantizeKBlocksWithImportance(
         quantizeAll<BlockQ3_K>(src, blockCount, importance, dst, plain);
         return true;
     case DType::Q4_K:
-        quantizeAll<BlockQ4_K>(src, blockCount, importance, dst, quantizeScaleMin<BlockQ4_K, 15, false, completeBlockQ4K>);
+        quantizeAll<BlockQ4_K>(
+            src, blockCount, importance, dst, quantizeScaleMin<BlockQ4_K, 15, false, completeBlockQ4K>);
         return true;
     case DType::Q5_K:
-        quantizeAll<BlockQ5_K>(src, blockCount, importance, dst, quantizeScaleMin<BlockQ5_K, 31, true, completeBlockQ5K>);
+        quantizeAll<BlockQ5_K>(
+            src, blockCount, importance, dst, quantizeScaleMin<BlockQ5_K, 31, true, completeBlockQ5K>);
         return true;
     case DType::Q6_K:
         quantizeAll<BlockQ6_K>(src, blockCount, importance, dst, plain);
