@@ -67,16 +67,20 @@ void quantizeMatrix(const QuantSpec& spec, const float* values, std::size_t rows
     throwIfStopped(stop);
 }
 
-std::vector<std::byte> quantizeToBlocks(
-    DType type, const std::vector<float>& values, std::size_t rows, std::size_t columns, std::stop_token stop)
+std::vector<std::byte> quantizeToBlocks(DType type, const std::vector<float>& values, std::size_t rows,
+    std::size_t columns, std::stop_token stop, std::span<const float> importance)
 {
+    if (!importance.empty() && importance.size() != columns)
+        throw std::invalid_argument("importance vector of " + std::to_string(importance.size()) + " values for rows of "
+            + std::to_string(columns));
+    const float* weights = importance.empty() ? nullptr : importance.data();
     const std::size_t rowBytes = columns / dtypeBlockElements(type) * dtypeSize(type);
     std::vector<std::byte> bytes(rows * rowBytes);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows, 16), [&](const tbb::blocked_range<std::size_t>& range) {
         if (stop.stop_requested())
             return;
         for (std::size_t row = range.begin(); row != range.end(); ++row)
-            quantizeBlocks(type, values.data() + row * columns, columns, bytes.data() + row * rowBytes);
+            quantizeBlocks(type, values.data() + row * columns, columns, bytes.data() + row * rowBytes, weights);
     });
     throwIfStopped(stop);
     return bytes;

@@ -50,9 +50,11 @@ void quantizeMatrix(const QuantSpec& spec, const float* values, std::size_t rows
     Progress& progress, std::stop_token stop, std::size_t rowsPerTask = 16);
 
 // Quantises rows x columns floats into ggml blocks of `type` (each row whole blocks), in parallel over
-// rows; the bytes do not depend on the thread count. Throws Cancelled when stopped.
-std::vector<std::byte> quantizeToBlocks(
-    DType type, const std::vector<float>& values, std::size_t rows, std::size_t columns, std::stop_token stop);
+// rows; the bytes do not depend on the thread count. With a per-column importance (an imatrix row:
+// empty or `columns` long, else std::invalid_argument) ggml's importance-weighted quantisers run.
+// Throws Cancelled when stopped.
+std::vector<std::byte> quantizeToBlocks(DType type, const std::vector<float>& values, std::size_t rows,
+    std::size_t columns, std::stop_token stop, std::span<const float> importance = {});
 
 // Every applicable scheme of `schemes` on one tensor; schemes that do not fit are skipped.
 std::vector<QuantOutcome> sweepSchemes(
