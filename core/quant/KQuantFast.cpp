@@ -77,12 +77,15 @@ template <typename F, typename I> [[gnu::always_inline]] inline F toFloat(const 
     return __builtin_convertvector(v, F);
 }
 
+// Whether any lane's mask is set: the OR of its 64-bit quarters (one vptest, not eight extracts).
 template <typename I> [[gnu::always_inline]] inline bool anyLane(const I& mask)
 {
-    for (std::size_t lane = 0; lane < sizeof(I) / sizeof(std::int32_t); ++lane)
-        if (mask[lane] != 0)
-            return true;
-    return false;
+    std::uint64_t quarters[sizeof(I) / sizeof(std::uint64_t)];
+    std::memcpy(quarters, &mask, sizeof(I));
+    std::uint64_t any = 0;
+    for (const std::uint64_t quarter : quarters)
+        any |= quarter;
+    return any != 0;
 }
 
 struct ScaleSearch
@@ -192,8 +195,11 @@ template <typename F, typename I, int n>
     const F extreme = signedAbsMaxLanes<F, I>(x);
     const I allZero = absolute<F, I>(extreme) < groupMaxEpsilon;
     F weights[n];
-    for (int i = 0; i < n; ++i)
+    F weightedValues[n]; // weight * value, the reference's first product in its XL terms
+    for (int i = 0; i < n; ++i) {
         weights[i] = x[i] * x[i];
+        weightedValues[i] = weights[i] * x[i];
+    }
     I candidate[n];
     F sumXL = zero;
     F sumL2 = zero;
@@ -203,7 +209,7 @@ template <typename F, typename I, int n>
         for (int i = 0; i < n; ++i) {
             candidate[i] = clampInt(nearestInt<F, I>(inverseScale * x[i]), lowest, highest);
             const F level = toFloat<F>(candidate[i]);
-            sumXL += weights[i] * x[i] * level;
+            sumXL += weightedValues[i] * level;
             sumL2 += weights[i] * level * level;
         }
     };

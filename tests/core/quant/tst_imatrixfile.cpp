@@ -8,6 +8,7 @@
 #include "quant/CheckpointQuantizer.h"
 #include "quant/GgufQuantize.h"
 #include "quant/ImatrixFile.h"
+#include "quant/QuantizeJob.h"
 #include "recipe/Progress.h"
 
 #include <QFile>
@@ -71,8 +72,7 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < sums.size(); ++i)
             sums[i] = static_cast<float>(i) * 3.0f;
         writeImatrix(path,
-            {{"blk.0.attn_q.weight", {64}, sums, {1}, {6.0f}},
-                {"blk.0.ffn_down.weight", {64}, sums, {1}, {0.0f}},
+            {{"blk.0.attn_q.weight", {64}, sums, {1}, {6.0f}}, {"blk.0.ffn_down.weight", {64}, sums, {1}, {0.0f}},
                 {"blk.0.ffn_gate_exps.weight", {2, 64}, std::vector<float>(128, 1.0f), {2, 1}, {4.0f, 5.0f}}});
         const ImatrixFile file = readImatrix(path);
         QCOMPARE(file.importance.size(), std::size_t(2));
@@ -124,6 +124,34 @@ private Q_SLOTS:
         }
     }
 
+    // The in-memory round trip (quantizeMatrix) weights ggml block schemes by the importance too.
+    void quantizeMatrixTakesImportance()
+    {
+        constexpr std::size_t rows = 4;
+        constexpr std::size_t columns = 512;
+        std::mt19937 engine(11);
+        std::vector<float> values(rows * columns);
+        for (float& value : values)
+            value = static_cast<float>(static_cast<int>(engine() % 2001) - 1000) / 1000.0f;
+        std::vector<float> importance(columns);
+        for (float& value : importance)
+            value = static_cast<float>(engine() % 100);
+        const QuantSpec spec = *QuantSpec::parse("q3_k", 128, false);
+        std::vector<float> out(values.size());
+        Progress progress;
+        quantizeMatrix(spec, values.data(), rows, columns, out.data(), progress, {}, 16, importance);
+        std::vector<float> expected(values.size());
+        std::vector<std::byte> blocks(columns / 256 * dtypeSize(DType::Q3_K));
+        for (std::size_t r = 0; r < rows; ++r) {
+            quantizeBlocks(DType::Q3_K, values.data() + r * columns, columns, blocks.data(), importance.data());
+            convertToFloat(DType::Q3_K, blocks.data(), columns, expected.data() + r * columns);
+        }
+        QVERIFY(out == expected);
+        importance.pop_back();
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+            quantizeMatrix(spec, values.data(), rows, columns, out.data(), progress, {}, 16, importance));
+    }
+
     // A GGUF model quantised with an imatrix entry for one tensor.
     void quantisesCheckpointWithImportance()
     {
@@ -163,8 +191,8 @@ private Q_SLOTS:
         std::vector<std::byte> expected(rows * rowBytes);
         std::vector<std::byte> unweighted(rows * rowBytes);
         for (std::size_t r = 0; r < rows; ++r) {
-            quantizeBlocks(DType::Q4_K, values.data() + r * columns, columns, expected.data() + r * rowBytes,
-                importance.data());
+            quantizeBlocks(
+                DType::Q4_K, values.data() + r * columns, columns, expected.data() + r * rowBytes, importance.data());
             quantizeBlocks(DType::Q4_K, values.data() + r * columns, columns, unweighted.data() + r * rowBytes);
         }
         QCOMPARE(bytes.size(), expected.size());
@@ -172,8 +200,8 @@ private Q_SLOTS:
         QVERIFY(expected != unweighted);
 
         // An entry of the wrong length names the tensor.
-        options.importance = std::make_shared<const ImportanceMap>(
-            ImportanceMap{{weighted, std::vector<float>(columns + 1, 1.0f)}});
+        options.importance
+            = std::make_shared<const ImportanceMap>(ImportanceMap{{weighted, std::vector<float>(columns + 1, 1.0f)}});
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, quantizeCheckpoint(*checkpoint, options, progress, {}));
     }
 };
