@@ -37,7 +37,7 @@ struct CheckpointQuantizeOptions
     std::filesystem::path output; // .gguf or .safetensors
     // llama.cpp's imatrix for ggml block schemes: tensors with an entry (by name) are quantised
     // with ggml's importance-weighted search; an entry whose length is not the row length is an error.
-    std::shared_ptr<const ImportanceMap> importance;
+    std::shared_ptr<const ImportanceMap> importance = nullptr;
 };
 
 // Throws std::invalid_argument for a scheme/format combination that cannot be written,

@@ -33,7 +33,7 @@ struct QuantizeOptions
     bool keepValues = false;
     std::size_t rowsPerTask = 16;
     // Per-column importance by tensor name (an imatrix): ggml block schemes use the tensor's entry.
-    std::shared_ptr<const ImportanceMap> importance;
+    std::shared_ptr<const ImportanceMap> importance = nullptr;
 };
 
 // NaN or infinity would poison every scale of its group and reach a file unnoticed: quantising
