@@ -268,13 +268,62 @@ template <typename F, typename I, int n, int sets>
         }
         active[h] = ~allZero[h];
     }
-    const auto anyActive = [&active] {
-        I any = I{};
+    constexpr int lanes = sizeof(F) / sizeof(float);
+    const auto activeLanes = [&active] {
+        int count = 0;
         for (int h = 0; h < sets; ++h)
-            any |= active[h];
-        return anyLane(any);
+            for (int lane = 0; lane < lanes; ++lane)
+                count += active[h][lane] != 0;
+        return count;
     };
-    for (int sweep = 0; sweep < 5 && anyActive(); ++sweep) {
+    // The reference's sweeps for one lane from sweep `first` on, in scalar code: the same operations
+    // in the same order as the vector sweep performs for that lane, with the reference's branches.
+    const auto finishLane = [&](int h, int lane, int first) {
+        float laneXL = sumXL[h][lane];
+        float laneL2 = sumL2[h][lane];
+        for (int sweep = first; sweep < 5; ++sweep) {
+            int changed = 0;
+            for (int i = 0; i < n; ++i) {
+                const float value = x[h][i][lane];
+                const float weight = weights[h][i][lane];
+                const float weightedValue = weightedValues[h][i][lane];
+                const auto old = static_cast<float>(levels[h][i][lane]);
+                const float removedXL = laneXL - weightedValue * old;
+                if (!(removedXL > 0))
+                    continue;
+                const float removedL2 = laneL2 - weight * old * old;
+                const float shifted = value * removedL2 / removedXL + 12582912.f;
+                const int rounded = (std::bit_cast<std::int32_t>(shifted) & 0x007FFFFF) - 0x00400000;
+                const int newLevel = rounded < -maxLevel ? -maxLevel : rounded > maxLevel - 1 ? maxLevel - 1 : rounded;
+                if (newLevel == levels[h][i][lane])
+                    continue;
+                const auto newLevelF = static_cast<float>(newLevel);
+                const float withXL = removedXL + weightedValue * newLevelF;
+                const float withL2 = removedL2 + weight * newLevelF * newLevelF;
+                if (withL2 > 0 && withXL * withXL * laneL2 > laneXL * laneXL * withL2) {
+                    levels[h][i][lane] = newLevel;
+                    laneXL = withXL;
+                    laneL2 = withL2;
+                    ++changed;
+                }
+            }
+            if (changed == 0)
+                break;
+        }
+        sumXL[h][lane] = laneXL;
+        sumL2[h][lane] = laneL2;
+    };
+    for (int sweep = 0; sweep < 5; ++sweep) {
+        // Once few lanes still sweep, a vector sweep would mostly compute discarded lanes.
+        if (const int remaining = activeLanes(); remaining == 0) {
+            break;
+        } else if (remaining <= 2) {
+            for (int h = 0; h < sets; ++h)
+                for (int lane = 0; lane < lanes; ++lane)
+                    if (active[h][lane] != 0)
+                        finishLane(h, lane, sweep);
+            break;
+        }
         I changed[sets] = {};
         for (int i = 0; i < n; ++i) {
             for (int h = 0; h < sets; ++h) {
