@@ -185,54 +185,78 @@ template <typename F, typename I, int n> [[gnu::always_inline]] inline F signedA
     return largest;
 }
 
-// fitSymmetricScale of GgufQuantize.cpp (Q6_K's search), one group per lane.
-template <typename F, typename I, int n>
-[[gnu::always_inline]] inline void fitSymmetricScaleLanes(const F (&x)[n], int maxLevel, I (&levels)[n], F& scaleOut)
+// fitSymmetricScale of GgufQuantize.cpp (Q6_K's search), one group per lane; `sets` independent
+// vectors of groups run interleaved, which gives the adds of their sums independent chains.
+template <typename F, typename I, int n, int sets>
+[[gnu::always_inline]] inline void fitSymmetricScaleLanes(
+    const F (&x)[sets][n], int maxLevel, I (&levels)[sets][n], F (&scaleOut)[sets])
 {
     const F zero = F{};
     const I lowest = I{} - maxLevel;
     const I highest = I{} + (maxLevel - 1);
-    const F extreme = signedAbsMaxLanes<F, I>(x);
-    const I allZero = absolute<F, I>(extreme) < groupMaxEpsilon;
-    F weights[n];
-    F weightedValues[n]; // weight * value, the reference's first product in its XL terms
-    for (int i = 0; i < n; ++i) {
-        weights[i] = x[i] * x[i];
-        weightedValues[i] = weights[i] * x[i];
-    }
-    I candidate[n];
-    F sumXL = zero;
-    F sumL2 = zero;
-    const auto candidateSums = [&](const F& inverseScale) {
-        sumXL = zero;
-        sumL2 = zero;
+    F extreme[sets];
+    I allZero[sets];
+    F weights[sets][n];
+    F weightedValues[sets][n]; // weight * value, the reference's first product in its XL terms
+    for (int h = 0; h < sets; ++h) {
+        extreme[h] = signedAbsMaxLanes<F, I>(x[h]);
+        allZero[h] = absolute<F, I>(extreme[h]) < groupMaxEpsilon;
         for (int i = 0; i < n; ++i) {
-            candidate[i] = clampInt(nearestInt<F, I>(inverseScale * x[i]), lowest, highest);
-            const F level = toFloat<F>(candidate[i]);
-            sumXL += weightedValues[i] * level;
-            sumL2 += weights[i] * level * level;
+            weights[h][i] = x[h][i] * x[h][i];
+            weightedValues[h][i] = weights[h][i] * x[h][i];
+        }
+    }
+    I candidate[sets][n];
+    F sumXL[sets];
+    F sumL2[sets];
+    const auto candidateSums = [&](const F(&inverseScale)[sets]) {
+        for (int h = 0; h < sets; ++h) {
+            sumXL[h] = zero;
+            sumL2[h] = zero;
+        }
+        for (int i = 0; i < n; ++i) {
+            for (int h = 0; h < sets; ++h) {
+                candidate[h][i] = clampInt(nearestInt<F, I>(inverseScale[h] * x[h][i]), lowest, highest);
+                const F level = toFloat<F>(candidate[h][i]);
+                sumXL[h] += weightedValues[h][i] * level;
+                sumL2[h] += weights[h][i] * level * level;
+            }
         }
     };
-    candidateSums(static_cast<float>(-maxLevel) / extreme);
-    for (int i = 0; i < n; ++i)
-        levels[i] = candidate[i];
-    F scale = select(sumL2 != zero, sumXL / sumL2, zero);
-    F best = scale * sumXL;
+    F inverseScale[sets];
+    for (int h = 0; h < sets; ++h)
+        inverseScale[h] = static_cast<float>(-maxLevel) / extreme[h];
+    candidateSums(inverseScale);
+    F scale[sets];
+    F best[sets];
+    for (int h = 0; h < sets; ++h) {
+        for (int i = 0; i < n; ++i)
+            levels[h][i] = candidate[h][i];
+        scale[h] = select(sumL2[h] != zero, sumXL[h] / sumL2[h], zero);
+        best[h] = scale[h] * sumXL[h];
+    }
     for (int step = -9; step <= 9; ++step) {
         if (step == 0)
             continue;
-        candidateSums(-(static_cast<float>(maxLevel) + 0.1f * static_cast<float>(step)) / extreme);
-        const I accept = (sumL2 > zero) & (sumXL * sumXL > best * sumL2);
-        if (!anyLane(accept))
-            continue;
-        for (int i = 0; i < n; ++i)
-            levels[i] = select(accept, candidate[i], levels[i]);
-        scale = select(accept, sumXL / sumL2, scale);
-        best = select(accept, scale * sumXL, best);
+        const float numerator = -(static_cast<float>(maxLevel) + 0.1f * static_cast<float>(step));
+        for (int h = 0; h < sets; ++h)
+            inverseScale[h] = numerator / extreme[h];
+        candidateSums(inverseScale);
+        for (int h = 0; h < sets; ++h) {
+            const I accept = (sumL2[h] > zero) & (sumXL[h] * sumXL[h] > best[h] * sumL2[h]);
+            if (!anyLane(accept))
+                continue;
+            for (int i = 0; i < n; ++i)
+                levels[h][i] = select(accept, candidate[h][i], levels[h][i]);
+            scale[h] = select(accept, sumXL[h] / sumL2[h], scale[h]);
+            best[h] = select(accept, scale[h] * sumXL[h], best[h]);
+        }
     }
-    for (int i = 0; i < n; ++i)
-        levels[i] = select(allZero, I{}, levels[i] + maxLevel);
-    scaleOut = select(allZero, zero, scale);
+    for (int h = 0; h < sets; ++h) {
+        for (int i = 0; i < n; ++i)
+            levels[h][i] = select(allZero[h], I{}, levels[h][i] + maxLevel);
+        scaleOut[h] = select(allZero[h], zero, scale[h]);
+    }
 }
 
 // fitSymmetricScaleRefined of GgufQuantize.cpp (Q3_K's search), one group per lane; a lane stops
@@ -524,16 +548,17 @@ COMPLAB_KQUANT_CLONES void quantizeQ3K(const float* src, std::size_t blockCount,
 [[gnu::always_inline]] inline void quantizeBlockQ6K(const float* x, std::byte* dst)
 {
     constexpr int n = 16;
+    Float8 values[2][n];
+    toLanes(x, values[0]);
+    toLanes(x + 128, values[1]);
+    Int8 levelRows[2][n];
+    Float8 scale[2];
+    fitSymmetricScaleLanes<Float8, Int8>(values, 32, levelRows, scale);
     float scales[16];
     std::int8_t levels[blockQK_K];
     for (int half = 0; half < 2; ++half) {
-        Float8 values[n];
-        toLanes(x + 128 * half, values);
-        Int8 levelRows[n];
-        Float8 scale;
-        fitSymmetricScaleLanes<Float8, Int8>(values, 32, levelRows, scale);
-        storeLanes(scale, scales + 8 * half);
-        fromLanes(levelRows, levels + 128 * half);
+        storeLanes(scale[half], scales + 8 * half);
+        fromLanes(levelRows[half], levels + 128 * half);
     }
     BlockQ6_K block{};
     finishBlockQ6K(x, scales, levels, block, requantizeFast);
