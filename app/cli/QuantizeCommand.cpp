@@ -33,6 +33,8 @@ CLI::App* addQuantizeCommand(CLI::App& app, QuantizeOptions& options)
     command->add_option("--tensor", options.tensorRegex, "Quantise only tensors whose name matches this regex");
     command->add_option("--out", options.output, "Output file: .gguf or .safetensors")->required();
     command->add_flag("--json", options.json, "Print per-tensor results as JSON");
+    command->add_option("--imatrix", options.imatrix,
+        "llama.cpp importance matrix (GGUF from llama-imatrix) for ggml block schemes, as llama-quantize --imatrix");
     return command;
 }
 
@@ -55,6 +57,14 @@ int runQuantize(const QuantizeOptions& options, std::ostream& out, std::ostream&
             }
         }
         const auto checkpoint = openCheckpoint(options.input);
+        std::vector<std::string> skippedExpertEntries;
+        if (!options.imatrix.empty()) {
+            if (!spec->isGgufBlockFormat())
+                throw UsageError("--imatrix applies to ggml block schemes (q8_0 ... q6_k), not " + spec->name());
+            ImatrixFile imatrix = readImatrix(options.imatrix);
+            skippedExpertEntries = std::move(imatrix.skippedExpertEntries);
+            quantize.importance = std::make_shared<const ImportanceMap>(std::move(imatrix.importance));
+        }
         if (std::filesystem::exists(quantize.output)
             && std::filesystem::equivalent(quantize.output, checkpoint->path()))
             throw UsageError(options.output + ": refusing to overwrite the input checkpoint");
@@ -76,6 +86,8 @@ int runQuantize(const QuantizeOptions& options, std::ostream& out, std::ostream&
                     {"stored_as", std::string(dtypeName(report.storedAs))}};
                 if (!report.quantised)
                     row["kept_because"] = report.keptBecause;
+                if (quantize.importance)
+                    row["imatrix"] = report.weightedByImportance;
                 if (report.metrics) {
                     const auto& m = *report.metrics;
                     row["bits_per_weight"] = m.bitsPerWeight;
@@ -105,6 +117,16 @@ int runQuantize(const QuantizeOptions& options, std::ostream& out, std::ostream&
                     std::string(dtypeName(report.storedAs)).c_str(), report.keptBecause.c_str());
             }
             out << line;
+        }
+        if (quantize.importance) {
+            std::size_t weighted = 0;
+            for (const auto& report : reports)
+                weighted += report.weightedByImportance ? 1 : 0;
+            out << "imatrix " << options.imatrix << ": " << weighted << " of " << quantised
+                << " quantised tensors weighted by it (" << quantize.importance->size() << " entries";
+            if (!skippedExpertEntries.empty())
+                out << ", " << skippedExpertEntries.size() << " per-expert entries not used";
+            out << ")\n";
         }
         out << quantised << " of " << reports.size() << " tensors quantised to " << spec->name() << "; wrote "
             << options.output << " (" << formatBytes(written) << ", from " << formatBytes(checkpoint->fileBytes())

@@ -21,6 +21,7 @@ struct QuantizeOptions
     std::string tensorRegex;
     std::string output;
     bool json = false;
+    std::string imatrix; // llama.cpp imatrix GGUF for ggml block schemes
 };
 
 CLI::App* addQuantizeCommand(CLI::App& app, QuantizeOptions& options);

@@ -67,6 +67,15 @@ std::vector<TensorQuantReport> quantizeCheckpoint(
             report.storedAs = ggmlTypeOf(info.dtype) ? info.dtype : DType::F32;
         else
             report.storedAs = isBlockFormat(info.dtype) ? DType::F32 : info.dtype;
+
+        if (report.quantised && options.importance && spec.isGgufBlockFormat()) {
+            if (const auto entry = options.importance->find(info.name); entry != options.importance->end()) {
+                if (entry->second.size() != columns)
+                    throw std::invalid_argument("tensor '" + info.name + "': its imatrix entry has "
+                        + std::to_string(entry->second.size()) + " columns, its rows " + std::to_string(columns));
+                report.weightedByImportance = true;
+            }
+        }
     }
 
     // One tensor at a time: decode, quantise, measure what the file will hold, hand over the bytes.
@@ -81,6 +90,9 @@ std::vector<TensorQuantReport> quantizeCheckpoint(
             return encodeFloats(report.storedAs, view.toFloats());
         }
         const auto [rows, columns] = matrixShape(view.info());
+        const std::span<const float> importance = report.weightedByImportance
+            ? std::span<const float>(options.importance->at(report.name))
+            : std::span<const float>();
         // Row-local schemes stream in chunks of rows, so memory stays near the stored size of one
         // tensor; per-tensor scales and NF4's double quantisation need the whole tensor first.
         const bool rowLocal
@@ -104,7 +116,7 @@ std::vector<TensorQuantReport> quantizeCheckpoint(
             }
             std::vector<std::byte> chunk;
             if (spec.isGgufBlockFormat()) {
-                chunk = quantizeToBlocks(*ggufType, original, count, columns, stop);
+                chunk = quantizeToBlocks(*ggufType, original, count, columns, stop, importance);
                 convertToFloat(*ggufType, chunk.data(), original.size(), reconstruction.data());
                 if (!toGguf)
                     chunk = encodeFloats(report.storedAs, reconstruction);

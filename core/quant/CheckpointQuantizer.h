@@ -5,6 +5,7 @@
 #pragma once
 
 #include "io/Checkpoint.h"
+#include "quant/ImatrixFile.h"
 #include "quant/QuantMetrics.h"
 #include "quant/QuantSpec.h"
 #include "recipe/Progress.h"
@@ -25,6 +26,7 @@ struct TensorQuantReport
     std::string keptBecause; // why it was not quantised
     DType storedAs = DType::F32;
     std::optional<QuantMetrics> metrics; // for quantised tensors: what the file holds vs the original
+    bool weightedByImportance = false; // quantised with its imatrix entry
 };
 
 struct CheckpointQuantizeOptions
@@ -33,6 +35,9 @@ struct CheckpointQuantizeOptions
     std::optional<std::regex> tensorFilter; // quantise only tensors whose name matches (regex_search)
     std::string filterText; // the filter as typed, for messages
     std::filesystem::path output; // .gguf or .safetensors
+    // llama.cpp's imatrix for ggml block schemes: tensors with an entry (by name) are quantised
+    // with ggml's importance-weighted search; an entry whose length is not the row length is an error.
+    std::shared_ptr<const ImportanceMap> importance = nullptr;
 };
 
 // Throws std::invalid_argument for a scheme/format combination that cannot be written,

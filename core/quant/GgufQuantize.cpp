@@ -1,7 +1,9 @@
 #include "quant/GgufQuantize.h"
 
 #include "quant/BlockQuantFast.h"
+#include "quant/ImportanceQuantize.h"
 #include "quant/KQuantFast.h"
+#include "quant/KQuantStages.h"
 
 #include <algorithm>
 #include <bit>
@@ -73,9 +75,9 @@ void storeLittleEndian32(std::uint32_t bits, std::uint8_t (&out)[4])
 
 // Symmetric fit of n values to levels -maxLevel..maxLevel-1 (returned offset by maxLevel): tries the
 // scale that maps the extreme value to -maxLevel and 18 nudged ones, keeping the levels that minimise
-// the x²-weighted squared error. Returns the least-squares scale of the chosen levels.
-// (ggml's make_qx_quants with rmse_type 1 and no weights.)
-float fitSymmetricScale(const float* x, int n, int maxLevel, std::int8_t* levels)
+// the weighted squared error (weights x² unless given). Returns the least-squares scale of the
+// chosen levels. (ggml's make_qx_quants with rmse_type 1.)
+float fitSymmetricScale(const float* x, int n, int maxLevel, std::int8_t* levels, const float* weights = nullptr)
 {
     const float extreme = signedAbsMax(x, n);
     if (std::fabs(extreme) < groupMaxEpsilon) {
@@ -91,7 +93,7 @@ float fitSymmetricScale(const float* x, int n, int maxLevel, std::int8_t* levels
     for (int i = 0; i < n; ++i) {
         const int l = level(inverseScale, x[i]);
         levels[i] = static_cast<std::int8_t>(l + maxLevel);
-        const float weight = x[i] * x[i];
+        const float weight = weights ? weights[i] : x[i] * x[i];
         sumWeightedXL += weight * x[i] * static_cast<float>(l);
         sumWeightedL2 += weight * static_cast<float>(l) * static_cast<float>(l);
     }
@@ -106,7 +108,7 @@ float fitSymmetricScale(const float* x, int n, int maxLevel, std::int8_t* levels
         sumWeightedL2 = 0;
         for (int i = 0; i < n; ++i) {
             const int l = level(inverseScale, x[i]);
-            const float weight = x[i] * x[i];
+            const float weight = weights ? weights[i] : x[i] * x[i];
             sumWeightedXL += weight * x[i] * static_cast<float>(l);
             sumWeightedL2 += weight * static_cast<float>(l) * static_cast<float>(l);
         }
@@ -171,15 +173,6 @@ float fitSymmetricScaleRefined(const float* x, int n, int maxLevel, std::int8_t*
         levels[i] = static_cast<std::int8_t>(levels[i] + maxLevel);
     return sumWeightedL2 > 0.0f ? sumWeightedXL / sumWeightedL2 : 0.0f;
 }
-
-struct ScaleSearch
-{
-    int maxLevel;
-    float firstStep; // added to maxLevel for the first candidate's inverse scale (relative to the range)
-    float stepSize;
-    int steps;
-    bool absoluteError; // minimise weighted |error| instead of weighted error²
-};
 
 // Asymmetric fit of n values to levels 0..maxLevel as scale * level - offset with offset >= 0:
 // tries steps + 1 inverse scales around maxLevel / range, solves the weighted least-squares scale
@@ -268,16 +261,12 @@ template <typename Level> void packTwoBitLevels(const Level* levels, std::uint8_
 }
 
 // Q4_K and Q5_K: eight groups of 32, each with a 6-bit scale and a 6-bit min under the block's d
-// and dmin. Fills scales, d, dmin and the levels (0..maxLevel) of all 256 values.
-void quantizeScaleMinSuperBlock(const float* x, const ScaleSearch& search, std::uint8_t (&packedScales)[kScaleBytes],
-    std::uint16_t& d, std::uint16_t& dmin, std::uint8_t (&levels)[blockQK_K])
+// and dmin. Fits each group's scale and offset and its levels (0..maxLevel).
+void fitScaleMinGroups(const float* x, const ScaleSearch& search, float (&scales)[blockQK_K / 32],
+    float (&offsets)[blockQK_K / 32], std::uint8_t (&levels)[blockQK_K])
 {
     constexpr int groupSize = 32;
     constexpr int groups = blockQK_K / groupSize;
-    float scales[groups];
-    float offsets[groups];
-    float maxScale = 0; // scales are positive: the offset absorbs the sign
-    float maxOffset = 0;
     for (int j = 0; j < groups; ++j) {
         const float* group = x + groupSize * j;
         // Weights favour large values, relative to the group's RMS.
@@ -289,17 +278,16 @@ void quantizeScaleMinSuperBlock(const float* x, const ScaleSearch& search, std::
         for (int l = 0; l < groupSize; ++l)
             weights[l] = rms + std::fabs(group[l]);
         scales[j] = fitScaleAndOffset(group, weights, groupSize, search, levels + groupSize * j, offsets[j]);
-        maxScale = scales[j] > maxScale ? scales[j] : maxScale;
-        maxOffset = offsets[j] > maxOffset ? offsets[j] : maxOffset;
     }
+}
 
-    const float inverseScale = maxScale > 0 ? 63.f / maxScale : 0.f;
-    const float inverseOffset = maxOffset > 0 ? 63.f / maxOffset : 0.f;
-    for (int j = 0; j < groups; ++j) {
-        // ggml narrows to a byte before clamping to 63.
-        const auto scale = std::min<std::uint8_t>(63, static_cast<std::uint8_t>(nearestInt(inverseScale * scales[j])));
-        const auto offset
-            = std::min<std::uint8_t>(63, static_cast<std::uint8_t>(nearestInt(inverseOffset * offsets[j])));
+// Q4_K / Q5_K: each group's 6-bit scale and offset levels into the 12 packed bytes.
+void packScaleMinK4(
+    const std::uint8_t* scaleLevels, const std::uint8_t* offsetLevels, std::uint8_t (&packedScales)[kScaleBytes])
+{
+    for (int j = 0; j < 8; ++j) {
+        const std::uint8_t scale = scaleLevels[j];
+        const std::uint8_t offset = offsetLevels[j];
         if (j < 4) {
             packedScales[j] = scale;
             packedScales[j + 4] = offset;
@@ -309,23 +297,52 @@ void quantizeScaleMinSuperBlock(const float* x, const ScaleSearch& search, std::
             packedScales[j] |= static_cast<std::uint8_t>((offset >> 4) << 6);
         }
     }
-    d = floatToHalf(maxScale / 63.f);
-    dmin = floatToHalf(maxOffset / 63.f);
+}
 
-    // Requantise against the scales as stored (6-bit, half precision), as the decoder will see them.
+// Q4_K / Q5_K: stores d and dmin, packs the scale levels and requantises all values against the
+// scales as stored (6-bit, half precision), as the decoder will see them.
+void completeScaleMinSuperBlock(const float* x, int maxLevel, const std::uint8_t* scaleLevels,
+    const std::uint8_t* offsetLevels, float blockScale, float blockOffset, std::uint8_t (&packedScales)[kScaleBytes],
+    std::uint16_t& d, std::uint16_t& dmin, std::uint8_t (&levels)[blockQK_K], RequantizeFunction requantize)
+{
+    constexpr int groupSize = 32;
+    constexpr int groups = blockQK_K / groupSize;
+    packScaleMinK4(scaleLevels, offsetLevels, packedScales);
+    d = floatToHalf(blockScale);
+    dmin = floatToHalf(blockOffset);
+    float groupScales[groups];
+    float groupOffsets[groups];
     for (int j = 0; j < groups; ++j) {
         std::uint8_t scale;
         std::uint8_t offset;
         unpackScaleMinK4(j, packedScales, scale, offset);
-        const float groupScale = halfToFloat(d) * scale;
-        if (groupScale == 0)
-            continue;
-        const float groupOffset = halfToFloat(dmin) * offset;
-        for (int i = 0; i < groupSize; ++i) {
-            const int l = nearestInt((x[groupSize * j + i] + groupOffset) / groupScale);
-            levels[groupSize * j + i] = static_cast<std::uint8_t>(std::clamp(l, 0, search.maxLevel));
-        }
+        groupScales[j] = halfToFloat(d) * scale;
+        groupOffsets[j] = halfToFloat(dmin) * offset;
     }
+    requantize(x, groupScales, groupOffsets, Requantization{groupSize, groups, 0, maxLevel, 0}, levels);
+}
+
+// The reference's scale quantisation for Q4_K / Q5_K: each group's scale and offset to 6 bits under
+// the largest of each.
+void quantizeScaleMins(const float* scales, const float* offsets, std::uint8_t (&scaleLevels)[8],
+    std::uint8_t (&offsetLevels)[8], float& blockScale, float& blockOffset)
+{
+    constexpr int groups = 8;
+    float maxScale = 0; // scales are positive: the offset absorbs the sign
+    float maxOffset = 0;
+    for (int j = 0; j < groups; ++j) {
+        maxScale = scales[j] > maxScale ? scales[j] : maxScale;
+        maxOffset = offsets[j] > maxOffset ? offsets[j] : maxOffset;
+    }
+    const float inverseScale = maxScale > 0 ? 63.f / maxScale : 0.f;
+    const float inverseOffset = maxOffset > 0 ? 63.f / maxOffset : 0.f;
+    for (int j = 0; j < groups; ++j) {
+        // ggml narrows to a byte before clamping to 63.
+        scaleLevels[j] = std::min<std::uint8_t>(63, static_cast<std::uint8_t>(nearestInt(inverseScale * scales[j])));
+        offsetLevels[j] = std::min<std::uint8_t>(63, static_cast<std::uint8_t>(nearestInt(inverseOffset * offsets[j])));
+    }
+    blockScale = maxScale / 63.f;
+    blockOffset = maxOffset / 63.f;
 }
 
 template <typename Block>
@@ -465,18 +482,27 @@ void quantizeReference(const float* x, BlockQ2_K& out)
     std::uint8_t levels[blockQK_K];
     float scales[groups];
     float offsets[groups];
-    float maxScale = 0;
-    float maxOffset = 0;
     for (int j = 0; j < groups; ++j) {
         float weights[groupSize];
         for (int l = 0; l < groupSize; ++l)
             weights[l] = std::fabs(x[groupSize * j + l]);
         scales[j]
             = fitScaleAndOffset(x + groupSize * j, weights, groupSize, search, levels + groupSize * j, offsets[j]);
+    }
+    finishBlockQ2K(x, scales, offsets, levels, out, requantizeReference);
+}
+
+void finishBlockQ2K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
+    BlockQ2_K& out, RequantizeFunction requantize)
+{
+    constexpr int groupSize = 16;
+    constexpr int groups = blockQK_K / groupSize;
+    float maxScale = 0;
+    float maxOffset = 0;
+    for (int j = 0; j < groups; ++j) {
         maxScale = scales[j] > maxScale ? scales[j] : maxScale;
         maxOffset = offsets[j] > maxOffset ? offsets[j] : maxOffset;
     }
-
     if (maxScale > 0) {
         const float inverse = 15.f / maxScale;
         for (int j = 0; j < groups; ++j)
@@ -494,17 +520,20 @@ void quantizeReference(const float* x, BlockQ2_K& out)
     } else {
         out.dmin = floatToHalf(0.f);
     }
+    completeBlockQ2K(x, levels, out, requantize);
+}
 
+void completeBlockQ2K(const float* x, std::uint8_t (&levels)[blockQK_K], BlockQ2_K& out, RequantizeFunction requantize)
+{
+    constexpr int groupSize = 16;
+    constexpr int groups = blockQK_K / groupSize;
+    float groupScales[groups];
+    float groupOffsets[groups];
     for (int j = 0; j < groups; ++j) {
-        const float groupScale = halfToFloat(out.d) * (out.scales[j] & 0xF);
-        if (groupScale == 0)
-            continue;
-        const float groupOffset = halfToFloat(out.dmin) * (out.scales[j] >> 4);
-        for (int i = 0; i < groupSize; ++i) {
-            const int l = nearestInt((x[groupSize * j + i] + groupOffset) / groupScale);
-            levels[groupSize * j + i] = static_cast<std::uint8_t>(std::clamp(l, 0, 3));
-        }
+        groupScales[j] = halfToFloat(out.d) * (out.scales[j] & 0xF);
+        groupOffsets[j] = halfToFloat(out.dmin) * (out.scales[j] >> 4);
     }
+    requantize(x, groupScales, groupOffsets, Requantization{groupSize, groups, 0, 3, 0}, levels);
     packTwoBitLevels(levels, out.qs);
 }
 
@@ -516,10 +545,19 @@ void quantizeReference(const float* x, BlockQ3_K& out)
     constexpr int groups = blockQK_K / groupSize;
     std::int8_t levels[blockQK_K];
     float scales[groups];
+    for (int j = 0; j < groups; ++j)
+        scales[j] = fitSymmetricScaleRefined(x + groupSize * j, groupSize, 4, levels + groupSize * j);
+    finishBlockQ3K(x, scales, levels, out, requantizeReference);
+}
+
+void finishBlockQ3K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ3_K& out,
+    RequantizeFunction requantize)
+{
+    constexpr int groupSize = 16;
+    constexpr int groups = blockQK_K / groupSize;
     float maxScale = 0; // the scale of largest magnitude, with its sign
     float maxScaleMagnitude = 0;
     for (int j = 0; j < groups; ++j) {
-        scales[j] = fitSymmetricScaleRefined(x + groupSize * j, groupSize, 4, levels + groupSize * j);
         const float magnitude = std::fabs(scales[j]);
         if (magnitude > maxScaleMagnitude) {
             maxScaleMagnitude = magnitude;
@@ -546,35 +584,65 @@ void quantizeReference(const float* x, BlockQ3_K& out)
     } else {
         out.d = floatToHalf(0.f);
     }
+    completeBlockQ3K(x, levels, out, requantize);
+}
 
+void completeBlockQ3K(const float* x, std::int8_t (&levels)[blockQK_K], BlockQ3_K& out, RequantizeFunction requantize)
+{
+    constexpr int groupSize = 16;
+    constexpr int groups = blockQK_K / groupSize;
+    float groupScales[groups];
     for (int j = 0; j < groups; ++j) {
         const int lowBits = j < 8 ? out.scales[j] & 0xF : out.scales[j - 8] >> 4;
         const int highBits = (out.scales[8 + j % 4] >> (2 * (j / 4))) & 3;
         const int scale = (lowBits | (highBits << 4)) - 32;
-        const float groupScale = halfToFloat(out.d) * static_cast<float>(scale);
-        if (groupScale == 0)
-            continue;
-        for (int i = 0; i < groupSize; ++i) {
-            const int l = nearestInt(x[groupSize * j + i] / groupScale);
-            levels[groupSize * j + i] = static_cast<std::int8_t>(std::clamp(l, -4, 3) + 4);
-        }
+        groupScales[j] = halfToFloat(out.d) * static_cast<float>(scale);
     }
+    // Levels are 0..7 after the shift: the same bytes signed or unsigned.
+    requantize(
+        x, groupScales, nullptr, Requantization{groupSize, groups, -4, 3, 4}, reinterpret_cast<std::uint8_t*>(levels));
 
-    // The high bit of value j goes to bit j / 32 of hmask byte j % 32.
-    std::fill(std::begin(out.hmask), std::end(out.hmask), std::uint8_t(0));
-    for (std::size_t j = 0; j < blockQK_K; ++j) {
-        if (levels[j] > 3) {
-            out.hmask[j % 32] |= static_cast<std::uint8_t>(1u << (j / 32));
-            levels[j] = static_cast<std::int8_t>(levels[j] - 4);
-        }
+    // The high bit of value j (levels are 0..7) goes to bit j / 32 of hmask byte j % 32; without a
+    // branch, which would be mispredicted half the time.
+    // (Accumulated in a local: levels and hmask are both bytes and may alias as far as the compiler
+    // knows, which would reload and store every byte.)
+    for (std::size_t byte = 0; byte < 32; ++byte) {
+        unsigned mask = 0;
+        for (std::size_t bit = 0; bit < 8; ++bit)
+            mask |= static_cast<unsigned>((levels[byte + 32 * bit] >> 2) & 1) << bit;
+        out.hmask[byte] = static_cast<std::uint8_t>(mask);
     }
+    for (std::size_t j = 0; j < blockQK_K; ++j)
+        levels[j] = static_cast<std::int8_t>(levels[j] & 3);
     packTwoBitLevels(levels, out.qs);
 }
 
 void quantizeReference(const float* x, BlockQ4_K& out)
 {
     std::uint8_t levels[blockQK_K];
-    quantizeScaleMinSuperBlock(x, ScaleSearch{15, -1.f, 0.1f, 20, false}, out.scales, out.d, out.dmin, levels);
+    float scales[blockQK_K / 32];
+    float offsets[blockQK_K / 32];
+    fitScaleMinGroups(x, ScaleSearch{15, -1.f, 0.1f, 20, false}, scales, offsets, levels);
+    finishBlockQ4K(x, scales, offsets, levels, out, requantizeReference);
+}
+
+void finishBlockQ4K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
+    BlockQ4_K& out, RequantizeFunction requantize)
+{
+    std::uint8_t scaleLevels[8];
+    std::uint8_t offsetLevels[8];
+    float blockScale;
+    float blockOffset;
+    quantizeScaleMins(scales, offsets, scaleLevels, offsetLevels, blockScale, blockOffset);
+    completeBlockQ4K(x, scaleLevels, offsetLevels, blockScale, blockOffset, levels, out, requantize);
+}
+
+void completeBlockQ4K(const float* x, const std::uint8_t* scaleLevels, const std::uint8_t* offsetLevels,
+    float blockScale, float blockOffset, std::uint8_t (&levels)[blockQK_K], BlockQ4_K& out,
+    RequantizeFunction requantize)
+{
+    completeScaleMinSuperBlock(
+        x, 15, scaleLevels, offsetLevels, blockScale, blockOffset, out.scales, out.d, out.dmin, levels, requantize);
     // Each 32-byte run holds two groups: the first in the low nibbles, the second in the high ones.
     for (std::size_t j = 0; j < blockQK_K; j += 64)
         for (std::size_t l = 0; l < 32; ++l)
@@ -584,24 +652,41 @@ void quantizeReference(const float* x, BlockQ4_K& out)
 void quantizeReference(const float* x, BlockQ5_K& out)
 {
     std::uint8_t levels[blockQK_K];
-    quantizeScaleMinSuperBlock(x, ScaleSearch{31, -0.5f, 0.1f, 15, false}, out.scales, out.d, out.dmin, levels);
+    float scales[blockQK_K / 32];
+    float offsets[blockQK_K / 32];
+    fitScaleMinGroups(x, ScaleSearch{31, -0.5f, 0.1f, 15, false}, scales, offsets, levels);
+    finishBlockQ5K(x, scales, offsets, levels, out, requantizeReference);
+}
+
+void finishBlockQ5K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
+    BlockQ5_K& out, RequantizeFunction requantize)
+{
+    std::uint8_t scaleLevels[8];
+    std::uint8_t offsetLevels[8];
+    float blockScale;
+    float blockOffset;
+    quantizeScaleMins(scales, offsets, scaleLevels, offsetLevels, blockScale, blockOffset);
+    completeBlockQ5K(x, scaleLevels, offsetLevels, blockScale, blockOffset, levels, out, requantize);
+}
+
+void completeBlockQ5K(const float* x, const std::uint8_t* scaleLevels, const std::uint8_t* offsetLevels,
+    float blockScale, float blockOffset, std::uint8_t (&levels)[blockQK_K], BlockQ5_K& out,
+    RequantizeFunction requantize)
+{
+    completeScaleMinSuperBlock(
+        x, 31, scaleLevels, offsetLevels, blockScale, blockOffset, out.scales, out.d, out.dmin, levels, requantize);
     // Low nibbles as in Q4_K; the fifth bit of value l of group g is bit g of qh[l].
     std::fill(std::begin(out.qh), std::end(out.qh), std::uint8_t(0));
     for (std::size_t j = 0; j < blockQK_K; j += 64) {
         const auto firstGroupBit = static_cast<std::uint8_t>(1u << (j / 32));
         const auto secondGroupBit = static_cast<std::uint8_t>(firstGroupBit << 1);
         for (std::size_t l = 0; l < 32; ++l) {
-            int first = levels[j + l];
-            int second = levels[j + l + 32];
-            if (first > 15) {
-                first -= 16;
-                out.qh[l] |= firstGroupBit;
-            }
-            if (second > 15) {
-                second -= 16;
-                out.qh[l] |= secondGroupBit;
-            }
-            out.qs[j / 2 + l] = static_cast<std::uint8_t>(first | (second << 4));
+            // Levels are 0..31: bit 4 goes to qh, without a branch.
+            const int first = levels[j + l];
+            const int second = levels[j + l + 32];
+            out.qh[l]
+                |= static_cast<std::uint8_t>(((first >> 4) ? firstGroupBit : 0) | ((second >> 4) ? secondGroupBit : 0));
+            out.qs[j / 2 + l] = static_cast<std::uint8_t>((first & 15) | ((second & 15) << 4));
         }
     }
 }
@@ -614,10 +699,19 @@ void quantizeReference(const float* x, BlockQ6_K& out)
     constexpr int groups = blockQK_K / groupSize;
     std::int8_t levels[blockQK_K];
     float scales[groups];
+    for (int j = 0; j < groups; ++j)
+        scales[j] = fitSymmetricScale(x + groupSize * j, groupSize, 32, levels + groupSize * j);
+    finishBlockQ6K(x, scales, levels, out, requantizeReference);
+}
+
+void finishBlockQ6K(const float* x, const float* scales, std::int8_t (&levels)[blockQK_K], BlockQ6_K& out,
+    RequantizeFunction requantize)
+{
+    constexpr int groupSize = 16;
+    constexpr int groups = blockQK_K / groupSize;
     float maxScale = 0;
     float maxScaleMagnitude = 0;
     for (int j = 0; j < groups; ++j) {
-        scales[j] = fitSymmetricScale(x + groupSize * j, groupSize, 32, levels + groupSize * j);
         const float magnitude = std::fabs(scales[j]);
         if (magnitude > maxScaleMagnitude) {
             maxScaleMagnitude = magnitude;
@@ -634,15 +728,11 @@ void quantizeReference(const float* x, BlockQ6_K& out)
     for (int j = 0; j < groups; ++j)
         out.scales[j] = static_cast<std::int8_t>(std::min(127, nearestInt(inverse * scales[j])));
 
-    for (int j = 0; j < groups; ++j) {
-        const float groupScale = halfToFloat(out.d) * out.scales[j];
-        if (groupScale == 0)
-            continue;
-        for (int i = 0; i < groupSize; ++i) {
-            const int l = nearestInt(x[groupSize * j + i] / groupScale);
-            levels[groupSize * j + i] = static_cast<std::int8_t>(std::clamp(l, -32, 31) + 32);
-        }
-    }
+    float groupScales[groups];
+    for (int j = 0; j < groups; ++j)
+        groupScales[j] = halfToFloat(out.d) * out.scales[j];
+    requantize(x, groupScales, nullptr, Requantization{groupSize, groups, -32, 31, 32},
+        reinterpret_cast<std::uint8_t*>(levels));
 
     // Per 128 values: ql byte l holds values l and l+64 (low nibbles), byte l+32 values l+32 and
     // l+96; qh byte l holds the top two bits of values l, l+32, l+64, l+96.
@@ -679,6 +769,34 @@ void quantizeReference(const float* x, BlockQ8_K& out)
         out.bsums[j] = static_cast<std::int16_t>(sum);
     }
     out.d = 1 / inverse;
+}
+
+float fitGroupScaleAndOffset(
+    const float* x, const float* weights, int n, const ScaleSearch& search, std::uint8_t* levels, float& offset)
+{
+    return fitScaleAndOffset(x, weights, n, search, levels, offset);
+}
+
+float fitGroupSymmetricScale(const float* x, const float* weights, int n, int maxLevel, std::int8_t* levels)
+{
+    return fitSymmetricScale(x, n, maxLevel, levels, weights);
+}
+
+void requantizeReference(const float* x, const float* groupScales, const float* groupOffsets,
+    const Requantization& requantization, std::uint8_t* levels)
+{
+    const int groupSize = requantization.groupSize;
+    for (int j = 0; j < requantization.groups; ++j) {
+        const float groupScale = groupScales[j];
+        if (groupScale == 0)
+            continue;
+        for (int i = 0; i < groupSize; ++i) {
+            const float value = x[groupSize * j + i];
+            const int l = nearestInt(groupOffsets ? (value + groupOffsets[j]) / groupScale : value / groupScale);
+            levels[groupSize * j + i] = static_cast<std::uint8_t>(
+                std::clamp(l, requantization.lowest, requantization.highest) + requantization.shift);
+        }
+    }
 }
 
 void quantizeBlocksReference(DType type, const float* src, std::size_t count, std::byte* dst)
@@ -731,6 +849,15 @@ void quantizeBlocks(DType type, const float* src, std::size_t count, std::byte* 
             return;
     }
     quantizeBlocksReference(type, src, count, dst);
+}
+
+void quantizeBlocks(DType type, const float* src, std::size_t count, std::byte* dst, const float* importance)
+{
+    if (importance != nullptr && isBlockFormat(type) && count % dtypeBlockElements(type) == 0 && count > 0
+        && quantizeBlocksWithImportance(type, src, count / dtypeBlockElements(type), importance, dst))
+        return;
+    // No importance, a format that ignores it (Q8_*), or bad arguments (which throw).
+    quantizeBlocks(type, src, count, dst);
 }
 
 } // namespace complab

@@ -37,4 +37,11 @@ void quantizeBlocksReference(DType type, const float* src, std::size_t count, st
 // the K-quants), else the reference path.
 void quantizeBlocks(DType type, const float* src, std::size_t count, std::byte* dst);
 
+// quantizeBlocks with an importance vector (llama.cpp's imatrix: importance[i], the mean squared
+// activation of src[i]'s column, weights src[i]'s error), byte-identical to ggml's
+// ggml_quantize_chunk with that imatrix for one row of `count` values (core/quant/ImportanceQuantize.cpp;
+// Q4_0 ... Q5_1 normalise by the row's mean square, so pass whole rows). Q8_0, Q8_1 and Q8_K ignore
+// it, as ggml does. A null importance is quantizeBlocks above. Throws as quantizeBlocksReference does.
+void quantizeBlocks(DType type, const float* src, std::size_t count, std::byte* dst, const float* importance);
+
 } // namespace complab

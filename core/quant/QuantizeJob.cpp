@@ -35,10 +35,14 @@ std::pair<std::size_t, std::size_t> matrixShape(const TensorInfo& info)
 }
 
 void quantizeMatrix(const QuantSpec& spec, const float* values, std::size_t rows, std::size_t columns, float* out,
-    Progress& progress, std::stop_token stop, std::size_t rowsPerTask)
+    Progress& progress, std::stop_token stop, std::size_t rowsPerTask, std::span<const float> importance)
 {
     if (const auto problem = spec.whyNotApplicable(rows, columns); !problem.empty())
         throw std::invalid_argument(problem);
+    if (!importance.empty() && importance.size() != columns)
+        throw std::invalid_argument("importance vector of " + std::to_string(importance.size()) + " values for rows of "
+            + std::to_string(columns));
+    const float* weights = importance.empty() ? nullptr : importance.data();
     // ggml block formats round-trip through their real bytes; the others through TensorQuantizer.
     const auto blockType = spec.isGgufBlockFormat() ? spec.ggufStorageType() : std::nullopt;
     const std::optional<TensorQuantizer> quantizer
@@ -57,7 +61,7 @@ void quantizeMatrix(const QuantSpec& spec, const float* values, std::size_t rows
                 quantizer->quantizeRows(first, count, out + first * columns);
             } else {
                 for (std::size_t row = first; row < first + count; ++row) {
-                    quantizeBlocks(*blockType, values + row * columns, columns, blocks.data());
+                    quantizeBlocks(*blockType, values + row * columns, columns, blocks.data(), weights);
                     convertToFloat(*blockType, blocks.data(), columns, out + row * columns);
                 }
             }
@@ -67,16 +71,20 @@ void quantizeMatrix(const QuantSpec& spec, const float* values, std::size_t rows
     throwIfStopped(stop);
 }
 
-std::vector<std::byte> quantizeToBlocks(
-    DType type, const std::vector<float>& values, std::size_t rows, std::size_t columns, std::stop_token stop)
+std::vector<std::byte> quantizeToBlocks(DType type, const std::vector<float>& values, std::size_t rows,
+    std::size_t columns, std::stop_token stop, std::span<const float> importance)
 {
+    if (!importance.empty() && importance.size() != columns)
+        throw std::invalid_argument("importance vector of " + std::to_string(importance.size()) + " values for rows of "
+            + std::to_string(columns));
+    const float* weights = importance.empty() ? nullptr : importance.data();
     const std::size_t rowBytes = columns / dtypeBlockElements(type) * dtypeSize(type);
     std::vector<std::byte> bytes(rows * rowBytes);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, rows, 16), [&](const tbb::blocked_range<std::size_t>& range) {
         if (stop.stop_requested())
             return;
         for (std::size_t row = range.begin(); row != range.end(); ++row)
-            quantizeBlocks(type, values.data() + row * columns, columns, bytes.data() + row * rowBytes);
+            quantizeBlocks(type, values.data() + row * columns, columns, bytes.data() + row * rowBytes, weights);
     });
     throwIfStopped(stop);
     return bytes;
@@ -92,8 +100,17 @@ QuantOutcome quantizeTensor(const TensorView& tensor, const QuantSpec& spec, Pro
     throwIfStopped(stop);
     requireFinite(tensor.info().name, *original);
     auto reconstruction = std::make_shared<std::vector<float>>(rows * columns);
-    quantizeMatrix(spec, original->data(), rows, columns, reconstruction->data(), progress, stop,
-        std::max<std::size_t>(options.rowsPerTask, 1));
+    std::span<const float> importance;
+    if (options.importance && spec.isGgufBlockFormat()) {
+        if (const auto entry = options.importance->find(tensor.info().name); entry != options.importance->end())
+            importance = entry->second;
+    }
+    try {
+        quantizeMatrix(spec, original->data(), rows, columns, reconstruction->data(), progress, stop,
+            std::max<std::size_t>(options.rowsPerTask, 1), importance);
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument("tensor '" + tensor.info().name + "': " + e.what());
+    }
 
     QuantOutcome outcome;
     outcome.tensorName = tensor.info().name;

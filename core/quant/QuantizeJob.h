@@ -4,6 +4,7 @@
 #pragma once
 
 #include "io/TensorInfo.h"
+#include "quant/ImatrixFile.h"
 #include "quant/QuantMetrics.h"
 #include "quant/QuantSpec.h"
 #include "recipe/Progress.h"
@@ -31,6 +32,8 @@ struct QuantizeOptions
 {
     bool keepValues = false;
     std::size_t rowsPerTask = 16;
+    // Per-column importance by tensor name (an imatrix): ggml block schemes use the tensor's entry.
+    std::shared_ptr<const ImportanceMap> importance = nullptr;
 };
 
 // NaN or infinity would poison every scale of its group and reach a file unnoticed: quantising
@@ -46,13 +49,16 @@ QuantOutcome quantizeTensor(const TensorView& tensor, const QuantSpec& spec, Pro
     const QuantizeOptions& options = {});
 
 // Quantises already-decoded values (rows × columns) into `out`; the building block of the job.
+// importance (empty or `columns` long, else std::invalid_argument) weights ggml block schemes.
 void quantizeMatrix(const QuantSpec& spec, const float* values, std::size_t rows, std::size_t columns, float* out,
-    Progress& progress, std::stop_token stop, std::size_t rowsPerTask = 16);
+    Progress& progress, std::stop_token stop, std::size_t rowsPerTask = 16, std::span<const float> importance = {});
 
 // Quantises rows x columns floats into ggml blocks of `type` (each row whole blocks), in parallel over
-// rows; the bytes do not depend on the thread count. Throws Cancelled when stopped.
-std::vector<std::byte> quantizeToBlocks(
-    DType type, const std::vector<float>& values, std::size_t rows, std::size_t columns, std::stop_token stop);
+// rows; the bytes do not depend on the thread count. With a per-column importance (an imatrix row:
+// empty or `columns` long, else std::invalid_argument) ggml's importance-weighted quantisers run.
+// Throws Cancelled when stopped.
+std::vector<std::byte> quantizeToBlocks(DType type, const std::vector<float>& values, std::size_t rows,
+    std::size_t columns, std::stop_token stop, std::span<const float> importance = {});
 
 // Every applicable scheme of `schemes` on one tensor; schemes that do not fit are skipped.
 std::vector<QuantOutcome> sweepSchemes(
