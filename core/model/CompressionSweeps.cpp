@@ -69,16 +69,19 @@ std::vector<VariantQuality> sweepPruning(const EvaluationBaseline& baseline, con
         const PruneSpec& spec = specs[i];
         std::int64_t zeroed = 0;
         Progress silent;
-        const auto weights = base.transformed([&](const WeightTensor& tensor) -> std::shared_ptr<const std::vector<float>> {
-            if (!isLayerWeight(base, tensor) || (spec.pattern == SparsityPattern::NOfM && tensor.columns % spec.groupM))
-                return nullptr;
-            const Eigen::MatrixXf weight = asMatrix(tensor);
-            const PruneResult pruned = pruneMagnitude(weight, spec, silent, stop);
-            zeroed += static_cast<std::int64_t>(
-                (pruned.weight.array() == 0.0f).count() - (weight.array() == 0.0f).count());
-            return fromMatrix(pruned.weight);
-        });
-        const std::string label = spec.pattern == SparsityPattern::NOfM ? "2:4 magnitude" : percentLabel(spec.sparsity, "magnitude");
+        const auto weights
+            = base.transformed([&](const WeightTensor& tensor) -> std::shared_ptr<const std::vector<float>> {
+                  if (!isLayerWeight(base, tensor)
+                      || (spec.pattern == SparsityPattern::NOfM && tensor.columns % spec.groupM))
+                      return nullptr;
+                  const Eigen::MatrixXf weight = asMatrix(tensor);
+                  const PruneResult pruned = pruneMagnitude(weight, spec, silent, stop);
+                  zeroed += static_cast<std::int64_t>(
+                      (pruned.weight.array() == 0.0f).count() - (weight.array() == 0.0f).count());
+                  return fromMatrix(pruned.weight);
+              });
+        const std::string label
+            = spec.pattern == SparsityPattern::NOfM ? "2:4 magnitude" : percentLabel(spec.sparsity, "magnitude");
         results.push_back(measureOne(baseline, {label, weights, 0.0, zeroed}, progress, i, specs.size(), stop));
     }
     progress.report(1.0);
@@ -97,15 +100,16 @@ std::vector<VariantQuality> sweepLowRank(const EvaluationBaseline& baseline, con
         spec.algorithm = SvdAlgorithm::Exact; // the energy rule needs the whole spectrum
         std::int64_t factored = 0;
         Progress silent;
-        const auto weights = base.transformed([&](const WeightTensor& tensor) -> std::shared_ptr<const std::vector<float>> {
-            if (!isLayerWeight(base, tensor))
-                return nullptr;
-            const LowRankResult result = factorize(asMatrix(tensor), spec, sizeof(float), silent, stop);
-            factored += static_cast<std::int64_t>(result.savings.factoredParameters);
-            return fromMatrix(result.reconstruction());
-        });
-        results.push_back(measureOne(
-            baseline, {percentLabel(energies[i], "energy"), weights, 0.0, factored}, progress, i, energies.size(), stop));
+        const auto weights
+            = base.transformed([&](const WeightTensor& tensor) -> std::shared_ptr<const std::vector<float>> {
+                  if (!isLayerWeight(base, tensor))
+                      return nullptr;
+                  const LowRankResult result = factorize(asMatrix(tensor), spec, sizeof(float), silent, stop);
+                  factored += static_cast<std::int64_t>(result.savings.factoredParameters);
+                  return fromMatrix(result.reconstruction());
+              });
+        results.push_back(measureOne(baseline, {percentLabel(energies[i], "energy"), weights, 0.0, factored}, progress,
+            i, energies.size(), stop));
     }
     progress.report(1.0);
     return results;

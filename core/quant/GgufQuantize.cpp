@@ -626,15 +626,28 @@ void quantizeReference(const float* x, BlockQ4_K& out)
     finishBlockQ4K(x, scales, offsets, levels, out, requantizeReference);
 }
 
-void finishBlockQ4K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
-    BlockQ4_K& out, RequantizeFunction requantize)
+namespace {
+
+// Q4_K and Q5_K: the eight group scales and offsets quantised to 6 bits against the super-block's
+// own, then the block completed by `complete`.
+template <typename Block, auto complete>
+void finishScaleMinBlock(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
+    Block& out, RequantizeFunction requantize)
 {
     std::uint8_t scaleLevels[8];
     std::uint8_t offsetLevels[8];
     float blockScale;
     float blockOffset;
     quantizeScaleMins(scales, offsets, scaleLevels, offsetLevels, blockScale, blockOffset);
-    completeBlockQ4K(x, scaleLevels, offsetLevels, blockScale, blockOffset, levels, out, requantize);
+    complete(x, scaleLevels, offsetLevels, blockScale, blockOffset, levels, out, requantize);
+}
+
+} // namespace
+
+void finishBlockQ4K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
+    BlockQ4_K& out, RequantizeFunction requantize)
+{
+    finishScaleMinBlock<BlockQ4_K, completeBlockQ4K>(x, scales, offsets, levels, out, requantize);
 }
 
 void completeBlockQ4K(const float* x, const std::uint8_t* scaleLevels, const std::uint8_t* offsetLevels,
@@ -661,12 +674,7 @@ void quantizeReference(const float* x, BlockQ5_K& out)
 void finishBlockQ5K(const float* x, const float* scales, const float* offsets, std::uint8_t (&levels)[blockQK_K],
     BlockQ5_K& out, RequantizeFunction requantize)
 {
-    std::uint8_t scaleLevels[8];
-    std::uint8_t offsetLevels[8];
-    float blockScale;
-    float blockOffset;
-    quantizeScaleMins(scales, offsets, scaleLevels, offsetLevels, blockScale, blockOffset);
-    completeBlockQ5K(x, scaleLevels, offsetLevels, blockScale, blockOffset, levels, out, requantize);
+    finishScaleMinBlock<BlockQ5_K, completeBlockQ5K>(x, scales, offsets, levels, out, requantize);
 }
 
 void completeBlockQ5K(const float* x, const std::uint8_t* scaleLevels, const std::uint8_t* offsetLevels,

@@ -519,56 +519,48 @@ COMPLAB_KQUANT_CLONES void quantizeQ2K(const float* src, std::size_t blockCount,
         quantizeBlockQ2K(src + b * blockQK_K, dst + b * sizeof(BlockQ2_K));
 }
 
-[[gnu::always_inline]] inline void quantizeBlockQ3K(const float* x, std::byte* dst)
+// Q3_K and Q6_K: sixteen groups of 16, two halves of 8 lanes, a symmetric scale per group (Q3_K
+// refines it with the reference's extra passes); they differ only in the fit and the packing.
+template <DType type> [[gnu::always_inline]] inline void quantizeBlockSixteenGroups(const float* x, std::byte* dst)
 {
+    static_assert(type == DType::Q3_K || type == DType::Q6_K);
     constexpr int n = 16;
     Float8 values[2][n];
     toLanes(x, values[0]);
     toLanes(x + 128, values[1]);
     Int8 levelRows[2][n];
     Float8 scale[2];
-    fitSymmetricScaleRefinedLanes<Float8, Int8>(values, 4, levelRows, scale);
+    if constexpr (type == DType::Q3_K)
+        fitSymmetricScaleRefinedLanes<Float8, Int8>(values, 4, levelRows, scale);
+    else
+        fitSymmetricScaleLanes<Float8, Int8>(values, 32, levelRows, scale);
     float scales[16];
     std::int8_t levels[blockQK_K];
     for (int half = 0; half < 2; ++half) {
         storeLanes(scale[half], scales + 8 * half);
         fromLanes(levelRows[half], levels + 128 * half);
     }
-    BlockQ3_K block{};
-    finishBlockQ3K(x, scales, levels, block, requantizeFast);
-    storeBlock(block, dst);
+    if constexpr (type == DType::Q3_K) {
+        BlockQ3_K block{};
+        finishBlockQ3K(x, scales, levels, block, requantizeFast);
+        storeBlock(block, dst);
+    } else {
+        BlockQ6_K block{};
+        finishBlockQ6K(x, scales, levels, block, requantizeFast);
+        storeBlock(block, dst);
+    }
 }
 
 COMPLAB_KQUANT_CLONES void quantizeQ3K(const float* src, std::size_t blockCount, std::byte* dst)
 {
     for (std::size_t b = 0; b < blockCount; ++b)
-        quantizeBlockQ3K(src + b * blockQK_K, dst + b * sizeof(BlockQ3_K));
-}
-
-[[gnu::always_inline]] inline void quantizeBlockQ6K(const float* x, std::byte* dst)
-{
-    constexpr int n = 16;
-    Float8 values[2][n];
-    toLanes(x, values[0]);
-    toLanes(x + 128, values[1]);
-    Int8 levelRows[2][n];
-    Float8 scale[2];
-    fitSymmetricScaleLanes<Float8, Int8>(values, 32, levelRows, scale);
-    float scales[16];
-    std::int8_t levels[blockQK_K];
-    for (int half = 0; half < 2; ++half) {
-        storeLanes(scale[half], scales + 8 * half);
-        fromLanes(levelRows[half], levels + 128 * half);
-    }
-    BlockQ6_K block{};
-    finishBlockQ6K(x, scales, levels, block, requantizeFast);
-    storeBlock(block, dst);
+        quantizeBlockSixteenGroups<DType::Q3_K>(src + b * blockQK_K, dst + b * sizeof(BlockQ3_K));
 }
 
 COMPLAB_KQUANT_CLONES void quantizeQ6K(const float* src, std::size_t blockCount, std::byte* dst)
 {
     for (std::size_t b = 0; b < blockCount; ++b)
-        quantizeBlockQ6K(src + b * blockQK_K, dst + b * sizeof(BlockQ6_K));
+        quantizeBlockSixteenGroups<DType::Q6_K>(src + b * blockQK_K, dst + b * sizeof(BlockQ6_K));
 }
 
 } // namespace

@@ -26,8 +26,8 @@ private Q_SLOTS:
         Progress progress;
         m_baseline = EvaluationBaseline::compute(Transformer(m_weights), windows, progress, {});
         for (const auto& layer : m_weights->layers())
-            for (const auto* tensor : {&layer.query, &layer.key, &layer.value, &layer.attentionOutput, &layer.gate,
-                     &layer.up, &layer.down})
+            for (const auto* tensor :
+                {&layer.query, &layer.key, &layer.value, &layer.attentionOutput, &layer.gate, &layer.up, &layer.down})
                 m_layerWeights += tensor->elementCount();
     }
 
