@@ -100,8 +100,8 @@ std::vector<float> makeValues(DType type, Input input, quint32 seed)
             break;
         case Input::Denormal:
             for (std::size_t i = 0; i < blockSize; ++i)
-                block[i] = std::bit_cast<float>(static_cast<std::uint32_t>(random.bounded(0x00800000))
-                    | (random.bounded(2) ? 0x80000000u : 0u));
+                block[i] = std::bit_cast<float>(
+                    static_cast<std::uint32_t>(random.bounded(0x00800000)) | (random.bounded(2) ? 0x80000000u : 0u));
             if (b % 2)
                 block[at()] = std::ldexp(1.0f, random.bounded(-126, -90)); // some blocks cross the fast threshold
             break;
