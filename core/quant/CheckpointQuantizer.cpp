@@ -76,9 +76,11 @@ std::vector<TensorQuantReport> quantizeCheckpoint(
         auto& report = reports[i];
         progress.report(static_cast<double>(i) / static_cast<double>(tensors.size()));
         if (!report.quantised) {
-            if (report.storedAs == view.info().dtype)
-                return {view.bytes().begin(), view.bytes().end()};
-            return encodeFloats(report.storedAs, view.toFloats());
+            std::vector<std::byte> kept = report.storedAs == view.info().dtype
+                ? std::vector<std::byte>(view.bytes().begin(), view.bytes().end())
+                : encodeFloats(report.storedAs, view.toFloats());
+            view.releasePages(0, view.elementCount());
+            return kept;
         }
         const auto [rows, columns] = matrixShape(view.info());
         // Row-local schemes stream in chunks of rows, so memory stays near the stored size of one
@@ -97,6 +99,7 @@ std::vector<TensorQuantReport> quantizeCheckpoint(
             original.resize(count * columns);
             reconstruction.resize(count * columns);
             view.toFloat(first * columns, original);
+            view.releasePages(first * columns, original.size()); // read once: keep RSS near one chunk
             try {
                 requireFinite(report.name, original);
             } catch (const std::invalid_argument& e) {
