@@ -3,6 +3,8 @@
 #include "quant/MiniFloat.h"
 
 #include <Eigen/Core>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <array>
@@ -229,8 +231,12 @@ TensorQuantizer::TensorQuantizer(const QuantSpec& spec, const float* data, std::
     if (spec.format == QuantFormat::NF4) {
         const auto block = static_cast<std::size_t>(spec.groupSize);
         m_nf4Absmax.resize(count / block);
-        for (std::size_t b = 0; b < m_nf4Absmax.size(); ++b)
-            m_nf4Absmax[b] = absMax(data + b * block, block);
+        // A whole pass over the tensor: in parallel, or it is the serial part that stops quantizeRows scaling.
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, m_nf4Absmax.size(), 4096),
+            [&](const tbb::blocked_range<std::size_t>& range) {
+                for (std::size_t b = range.begin(); b != range.end(); ++b)
+                    m_nf4Absmax[b] = absMax(data + b * block, block);
+            });
         if (spec.doubleQuant && !m_nf4Absmax.empty()) {
             // Second level: absmax minus its mean, in 8 bits with one F32 scale per 256 blocks.
             double sum = 0.0;
