@@ -40,8 +40,8 @@ private:
         void (*toFloat)(const void* x, float* y, std::int64_t k);
         void (*fromFloatReference)(const float* x, void* y, std::int64_t k);
     };
-    using QuantizeChunk = std::size_t (*)(int type, const float* src, void* dst, std::int64_t start,
-        std::int64_t rows, std::int64_t columns, const float* importance);
+    using QuantizeChunk = std::size_t (*)(int type, const float* src, void* dst, std::int64_t start, std::int64_t rows,
+        std::int64_t columns, const float* importance);
     using GetTypeTraits = const TypeTraits* (*)(int type);
 
     const TypeTraits* traits(DType type) const;

@@ -77,40 +77,55 @@ int runScaleChild(const std::string& input, const std::string& scheme, const std
     return 0;
 }
 
-int runScale(const std::string& dir, bool keep)
+int runScale(const std::string& dir, bool keep, const std::vector<std::string>& schemes)
 {
     const std::filesystem::path folder(dir);
     const auto tensors = llama3_8bTensors();
     std::uint64_t largest = 0;
-    for (const auto& tensor : tensors)
+    std::uint64_t total = 0;
+    for (const auto& tensor : tensors) {
         largest = std::max(largest, tensor.bytes());
+        total += tensor.bytes();
+    }
     const double bound = 2.0 * static_cast<double>(largest) + 300e6;
 
     std::printf("bench_quant --scale: synthetic Llama-3-8B (%zu tensors, BF16) in %s\n", tensors.size(), dir.c_str());
-    auto start = Clock::now();
-    const std::uint64_t total = writeSyntheticLlama3_8b(folder, 42);
-    const double writeSeconds = secondsSince(start);
-    std::printf("  wrote %.2f GB in %.1f s (%.2f GB/s); largest tensor %.0f MB, RSS bound 2 x largest + 300 MB = "
-                "%.0f MB\n",
-        static_cast<double>(total) / 1e9, writeSeconds, static_cast<double>(total) / 1e9 / writeSeconds,
+    // A checkpoint left by --keep is reused when its index is there and the shards add up.
+    bool reused = false;
+    if (std::filesystem::exists(folder / "model.safetensors.index.json")) {
+        std::uint64_t onDisk = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(folder))
+            if (entry.path().filename().string().starts_with("model-"))
+                onDisk += entry.file_size();
+        reused = onDisk > total && onDisk < total + 1'000'000;
+    }
+    if (reused) {
+        std::printf(
+            "  reusing the checkpoint already there (%.2f GB of tensor data)\n", static_cast<double>(total) / 1e9);
+    } else {
+        const auto start = Clock::now();
+        writeSyntheticLlama3_8b(folder, 42);
+        const double writeSeconds = secondsSince(start);
+        std::printf("  wrote %.2f GB in %.1f s (%.2f GB/s)\n", static_cast<double>(total) / 1e9, writeSeconds,
+            static_cast<double>(total) / 1e9 / writeSeconds);
+    }
+    std::printf("  largest tensor %.0f MB; RSS bound 2 x largest + 300 MB = %.0f MB\n",
         static_cast<double>(largest) / 1e6, bound / 1e6);
+    std::printf("  %-12s %9s %10s %12s %12s %12s  %s\n", "scheme", "wall s", "GB/s in", "Mparams/s", "output GB",
+        "peak RSS MB", "within bound");
     std::fflush(stdout);
 
     int exitCode = 0;
-    const std::pair<const char*, const char*> runs[] = {{"int4", "quantized-int4-g128.safetensors"},
-        {"q4_k", "quantized-q4_k.gguf"}};
-    std::printf("  %-12s %9s %10s %12s %12s %12s  %s\n", "scheme", "wall s", "GB/s in", "Mparams/s", "output GB",
-        "peak RSS MB", "within bound");
-    for (const auto& [scheme, fileName] : runs) {
-        const auto output = folder / fileName;
+    for (const auto& scheme : schemes) {
+        const auto output = folder / ("quantized-" + scheme + (scheme.starts_with("int") ? ".safetensors" : ".gguf"));
         const auto result = runChild({"bench_quant", "--scale-child", dir, scheme, output.string()});
         if (result.status != 0)
-            throw std::runtime_error(std::string(scheme) + ": the quantising child failed with status "
-                + std::to_string(result.status));
+            throw std::runtime_error(
+                scheme + ": the quantising child failed with status " + std::to_string(result.status));
         const double outputBytes = static_cast<double>(std::filesystem::file_size(output));
         const bool within = result.peakRssBytes <= bound;
         exitCode = within ? exitCode : 2;
-        std::printf("  %-12s %9.1f %10.3f %12.1f %12.2f %12.0f  %s\n", scheme, result.seconds,
+        std::printf("  %-12s %9.1f %10.3f %12.1f %12.2f %12.0f  %s\n", scheme.c_str(), result.seconds,
             static_cast<double>(total) / 1e9 / result.seconds, static_cast<double>(total) / 2 / 1e6 / result.seconds,
             outputBytes / 1e9, result.peakRssBytes / 1e6, within ? "yes" : "NO");
         std::fflush(stdout);

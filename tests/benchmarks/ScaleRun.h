@@ -4,12 +4,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace complab::bench {
 
-// Writes the checkpoint into dir, quantises it to int4 g128 (.safetensors) and q4_k (.gguf), prints
-// the numbers and deletes what it wrote unless keep. Returns 0, or 2 when a run broke the RSS bound.
-int runScale(const std::string& dir, bool keep);
+// Writes the checkpoint into dir (or reuses the one a previous --keep run left there), quantises it to
+// each of `schemes` (int4 = int4 g128 into .safetensors, GGUF schemes into .gguf), prints the numbers
+// and deletes what it wrote unless keep. Returns 0, or 2 when a run broke the RSS bound.
+int runScale(const std::string& dir, bool keep, const std::vector<std::string>& schemes);
 
 // The child: quantise the checkpoint at `input` with `scheme` into `output`, as the CLI does.
 int runScaleChild(const std::string& input, const std::string& scheme, const std::string& output);

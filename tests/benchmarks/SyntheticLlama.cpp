@@ -113,8 +113,8 @@ std::uint64_t writeSyntheticLlama3_8b(const std::filesystem::path& dir, std::uin
         nlohmann::json header = {{"__metadata__", {{"format", "pt"}}}};
         std::uint64_t offset = 0;
         for (const std::size_t i : shards[s]) {
-            header[tensors[i].name]
-                = {{"dtype", "BF16"}, {"shape", tensors[i].shape}, {"data_offsets", {offset, offset + tensors[i].bytes()}}};
+            header[tensors[i].name] = {{"dtype", "BF16"}, {"shape", tensors[i].shape},
+                {"data_offsets", {offset, offset + tensors[i].bytes()}}};
             offset += tensors[i].bytes();
             weightMap[tensors[i].name] = fileName;
         }
@@ -157,7 +157,8 @@ std::uint64_t writeSyntheticLlama3_8b(const std::filesystem::path& dir, std::uin
         {"num_attention_heads", heads}, {"num_key_value_heads", kvHeads}, {"vocab_size", vocabulary},
         {"max_position_embeddings", 8192}, {"rms_norm_eps", 1e-5}, {"rope_theta", 500000.0},
         {"tie_word_embeddings", false}, {"torch_dtype", "bfloat16"}, {"hidden_act", "silu"}};
-    for (const auto& [name, json] : {std::pair{"model.safetensors.index.json", index}, std::pair{"config.json", config}}) {
+    for (const auto& [name, json] :
+        {std::pair{"model.safetensors.index.json", index}, std::pair{"config.json", config}}) {
         std::unique_ptr<std::FILE, FileCloser> file(std::fopen((dir / name).c_str(), "wb"));
         const std::string text = json.dump(2);
         if (!file || std::fwrite(text.data(), 1, text.size(), file.get()) != text.size())

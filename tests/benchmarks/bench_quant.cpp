@@ -3,8 +3,8 @@
 // input, ns per weight, the ratio to copy bandwidth and, given ggml's library, the ratio to ggml's
 // quantize_chunk and to_float timed the same way. Build in Release; not a test.
 //   bench_quant [REPEATS] [--only REGEX] [--ggml /path/to/libggml-base.so]
-//   bench_quant --scale DIR [--keep]   synthetic Llama-3-8B (BF16, ~16 GB in DIR) quantised whole
-//                                      to int4 g128 and q4_k as the CLI does: wall time, GB/s, peak RSS
+//   bench_quant --scale DIR [--keep] [--schemes int4,q4_k]   synthetic Llama-3-8B (BF16, ~16 GB in
+//       DIR) quantised whole as the CLI does: wall time, GB/s, peak RSS (--keep: leave the files, reuse them)
 #include "GgmlLibrary.h"
 #include "ScaleRun.h"
 #include "StreamCopy.h"
@@ -24,6 +24,7 @@
 #include <optional>
 #include <random>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ struct Options
     std::string ggmlPath;
     std::string scaleDir;
     bool keep = false;
+    std::vector<std::string> scaleSchemes{"int4", "q4_k"};
     std::vector<std::string> scaleChild; // internal: IN SCHEME OUT
 };
 
@@ -60,7 +62,12 @@ Options parseOptions(int argc, char** argv)
             options.scaleDir = next();
         else if (arg == "--keep")
             options.keep = true;
-        else if (arg == "--scale-child") {
+        else if (arg == "--schemes") {
+            options.scaleSchemes.clear();
+            std::stringstream list(next());
+            for (std::string scheme; std::getline(list, scheme, ',');)
+                options.scaleSchemes.push_back(scheme);
+        } else if (arg == "--scale-child") {
             for (int k = 0; k < 3; ++k)
                 options.scaleChild.push_back(next());
         } else
@@ -198,7 +205,7 @@ int main(int argc, char** argv)
         if (!options.scaleChild.empty())
             return bench::runScaleChild(options.scaleChild[0], options.scaleChild[1], options.scaleChild[2]);
         if (!options.scaleDir.empty())
-            return bench::runScale(options.scaleDir, options.keep);
+            return bench::runScale(options.scaleDir, options.keep, options.scaleSchemes);
         return runTable(options);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_quant: %s\n", e.what());
