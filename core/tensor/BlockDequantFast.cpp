@@ -80,7 +80,8 @@ COMPLAB_AVX2 __m256i splitNibbles16(const std::uint8_t* qs)
 COMPLAB_AVX2 __m256i fifthBits(std::uint32_t bits)
 {
     const __m256i spread = _mm256_shuffle_epi8(_mm256_set1_epi32(static_cast<int>(bits)),
-        _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3));
+        _mm256_setr_epi8(
+            0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3));
     const __m256i bit = _mm256_set1_epi64x(static_cast<long long>(0x8040201008040201ull));
     return _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(spread, bit), bit), _mm256_set1_epi8(0x10));
 }
@@ -199,8 +200,8 @@ COMPLAB_AVX2_ENTRY void dequantizeQ6_K(const std::byte* src, std::size_t blockCo
             const __m256i low0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(ql));
             const __m256i low1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(ql + 32));
             const __m256i high = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(block.qh + 32 * half));
-            const __m256i q1 = _mm256_or_si256(
-                _mm256_and_si256(low0, nibble), _mm256_slli_epi16(_mm256_and_si256(high, two), 4));
+            const __m256i q1
+                = _mm256_or_si256(_mm256_and_si256(low0, nibble), _mm256_slli_epi16(_mm256_and_si256(high, two), 4));
             const __m256i q2 = _mm256_or_si256(_mm256_and_si256(low1, nibble),
                 _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 2), two), 4));
             const __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(low0, 4), nibble),

@@ -85,7 +85,8 @@ void TestBlockDequantFast::fastEqualsReference()
     if (ordinaryScales) {
         // Scales as a quantiser writes them (positive and negative, around 1e-3): the half fields
         // of each layout sit at the start of the block (Q4_0 ... Q5_K) or at its end (Q6_K).
-        const std::size_t halves = type == DType::Q4_1 || type == DType::Q5_1 || type == DType::Q4_K || type == DType::Q5_K ? 2 : 1;
+        const std::size_t halves
+            = type == DType::Q4_1 || type == DType::Q5_1 || type == DType::Q4_K || type == DType::Q5_K ? 2 : 1;
         for (std::size_t i = 0; i < blocks; ++i) {
             for (std::size_t h = 0; h < halves; ++h) {
                 const std::uint16_t half = floatToHalf(static_cast<float>((random.generateDouble() - 0.5) * 4e-3));
@@ -102,9 +103,9 @@ void TestBlockDequantFast::fastEqualsReference()
         QSKIP("no SIMD path on this CPU: dequantizeBlocks uses the reference");
     QCOMPARE(fast[count], -7.0f); // nothing written past the end
     for (std::size_t i = 0; i < count; ++i) {
-        const bool same = std::isnan(expected[i]) ? std::isnan(fast[i])
-                                                  : std::bit_cast<std::uint32_t>(expected[i])
-                == std::bit_cast<std::uint32_t>(fast[i]);
+        const bool same = std::isnan(expected[i])
+            ? std::isnan(fast[i])
+            : std::bit_cast<std::uint32_t>(expected[i]) == std::bit_cast<std::uint32_t>(fast[i]);
         if (!same)
             QFAIL(qPrintable(QStringLiteral("value %1 (block %2): %3, reference %4")
                                  .arg(i)
