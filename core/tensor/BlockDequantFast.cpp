@@ -2,6 +2,7 @@
 
 #include "tensor/GgufBlocks.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -86,56 +87,67 @@ COMPLAB_AVX2 __m256i fifthBits(std::uint32_t bits)
     return _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(spread, bit), bit), _mm256_set1_epi8(0x10));
 }
 
-template <typename Block> COMPLAB_AVX2 Block loadBlock(const std::byte* src)
+// Fields are read straight from the (unaligned) file bytes: copying a block to the stack first and
+// loading 32 bytes across the copy's narrower stores stalls store forwarding on every block.
+#define COMPLAB_FIELD(Block, field) (reinterpret_cast<const std::uint8_t*>(src) + offsetof(Block, field))
+
+COMPLAB_AVX2 float halfAt(const std::uint8_t* bytes)
 {
-    Block block;
-    std::memcpy(&block, src, sizeof block);
-    return block;
+    std::uint16_t bits;
+    std::memcpy(&bits, bytes, sizeof bits);
+    return halfBits(bits);
+}
+
+COMPLAB_AVX2 __m256i load32(const std::uint8_t* bytes)
+{
+    return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes));
+}
+
+COMPLAB_AVX2 std::uint32_t load32Bits(const std::uint8_t* bytes)
+{
+    std::uint32_t bits;
+    std::memcpy(&bits, bytes, sizeof bits);
+    return bits;
 }
 
 COMPLAB_AVX2_ENTRY void dequantizeQ8_0(const std::byte* src, std::size_t blockCount, float* out)
 {
     for (std::size_t b = 0; b < blockCount; ++b, src += sizeof(BlockQ8_0), out += blockQK8_0) {
-        const auto block = loadBlock<BlockQ8_0>(src);
-        storeTimes(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(block.qs)), halfBits(block.d), out);
+        storeTimes(load32(COMPLAB_FIELD(BlockQ8_0, qs)), halfAt(COMPLAB_FIELD(BlockQ8_0, d)), out);
     }
 }
 
 COMPLAB_AVX2_ENTRY void dequantizeQ4_0(const std::byte* src, std::size_t blockCount, float* out)
 {
     for (std::size_t b = 0; b < blockCount; ++b, src += sizeof(BlockQ4_0), out += blockQK4_0) {
-        const auto block = loadBlock<BlockQ4_0>(src);
-        storeTimes(_mm256_sub_epi8(splitNibbles16(block.qs), _mm256_set1_epi8(8)), halfBits(block.d), out);
+        storeTimes(_mm256_sub_epi8(splitNibbles16(COMPLAB_FIELD(BlockQ4_0, qs)), _mm256_set1_epi8(8)),
+            halfAt(COMPLAB_FIELD(BlockQ4_0, d)), out);
     }
 }
 
 COMPLAB_AVX2_ENTRY void dequantizeQ4_1(const std::byte* src, std::size_t blockCount, float* out)
 {
     for (std::size_t b = 0; b < blockCount; ++b, src += sizeof(BlockQ4_1), out += blockQK4_1) {
-        const auto block = loadBlock<BlockQ4_1>(src);
-        storeTimesPlus(splitNibbles16(block.qs), halfBits(block.d), halfBits(block.m), false, out);
+        storeTimesPlus(splitNibbles16(COMPLAB_FIELD(BlockQ4_1, qs)), halfAt(COMPLAB_FIELD(BlockQ4_1, d)),
+            halfAt(COMPLAB_FIELD(BlockQ4_1, m)), false, out);
     }
 }
 
 COMPLAB_AVX2_ENTRY void dequantizeQ5_0(const std::byte* src, std::size_t blockCount, float* out)
 {
     for (std::size_t b = 0; b < blockCount; ++b, src += sizeof(BlockQ5_0), out += blockQK5_0) {
-        const auto block = loadBlock<BlockQ5_0>(src);
-        std::uint32_t high;
-        std::memcpy(&high, block.qh, sizeof high);
-        const __m256i levels = _mm256_or_si256(splitNibbles16(block.qs), fifthBits(high));
-        storeTimes(_mm256_sub_epi8(levels, _mm256_set1_epi8(16)), halfBits(block.d), out);
+        const __m256i levels = _mm256_or_si256(
+            splitNibbles16(COMPLAB_FIELD(BlockQ5_0, qs)), fifthBits(load32Bits(COMPLAB_FIELD(BlockQ5_0, qh))));
+        storeTimes(_mm256_sub_epi8(levels, _mm256_set1_epi8(16)), halfAt(COMPLAB_FIELD(BlockQ5_0, d)), out);
     }
 }
 
 COMPLAB_AVX2_ENTRY void dequantizeQ5_1(const std::byte* src, std::size_t blockCount, float* out)
 {
     for (std::size_t b = 0; b < blockCount; ++b, src += sizeof(BlockQ5_1), out += blockQK5_1) {
-        const auto block = loadBlock<BlockQ5_1>(src);
-        std::uint32_t high;
-        std::memcpy(&high, block.qh, sizeof high);
-        const __m256i levels = _mm256_or_si256(splitNibbles16(block.qs), fifthBits(high));
-        storeTimesPlus(levels, halfBits(block.d), halfBits(block.m), false, out);
+        const __m256i levels = _mm256_or_si256(
+            splitNibbles16(COMPLAB_FIELD(BlockQ5_1, qs)), fifthBits(load32Bits(COMPLAB_FIELD(BlockQ5_1, qh))));
+        storeTimesPlus(levels, halfAt(COMPLAB_FIELD(BlockQ5_1, d)), halfAt(COMPLAB_FIELD(BlockQ5_1, m)), false, out);
     }
 }
 
@@ -145,14 +157,15 @@ COMPLAB_AVX2_ENTRY void dequantizeScaleMinK(const std::byte* src, std::size_t bl
 {
     const __m256i nibble = _mm256_set1_epi8(0x0F);
     for (std::size_t b = 0; b < blockCount; ++b, src += sizeof(Block), out += blockQK_K) {
-        const auto block = loadBlock<Block>(src);
-        const float d = halfBits(block.d);
-        const float dmin = halfBits(block.dmin);
+        const float d = halfAt(COMPLAB_FIELD(Block, d));
+        const float dmin = halfAt(COMPLAB_FIELD(Block, dmin));
+        const std::uint8_t* scales = COMPLAB_FIELD(Block, scales);
+        const std::uint8_t* qs = COMPLAB_FIELD(Block, qs);
         __m256i high = _mm256_setzero_si256();
         if constexpr (fiveBits)
-            high = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(block.qh));
+            high = load32(COMPLAB_FIELD(BlockQ5_K, qh));
         for (int group = 0; group < 8; group += 2) {
-            const __m256i packed = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(block.qs + 16 * group));
+            const __m256i packed = load32(qs + 16 * group);
             __m256i first = _mm256_and_si256(packed, nibble);
             __m256i second = _mm256_and_si256(_mm256_srli_epi16(packed, 4), nibble);
             if constexpr (fiveBits) {
@@ -166,9 +179,9 @@ COMPLAB_AVX2_ENTRY void dequantizeScaleMinK(const std::byte* src, std::size_t bl
             }
             std::uint8_t scale;
             std::uint8_t min;
-            unpackScaleMinK4(group, block.scales, scale, min);
+            unpackScaleMinK4(group, scales, scale, min);
             storeTimesPlus(first, d * scale, dmin * min, true, out + 32 * group);
-            unpackScaleMinK4(group + 1, block.scales, scale, min);
+            unpackScaleMinK4(group + 1, scales, scale, min);
             storeTimesPlus(second, d * scale, dmin * min, true, out + 32 * group + 32);
         }
     }
@@ -193,13 +206,12 @@ COMPLAB_AVX2_ENTRY void dequantizeQ6_K(const std::byte* src, std::size_t blockCo
     const __m256i two = _mm256_set1_epi8(0x03);
     const __m256i bias = _mm256_set1_epi8(32);
     for (std::size_t b = 0; b < blockCount; ++b, src += sizeof(BlockQ6_K), out += blockQK_K) {
-        const auto block = loadBlock<BlockQ6_K>(src);
-        const float d = halfBits(block.d);
+        const float d = halfAt(COMPLAB_FIELD(BlockQ6_K, d));
         for (int half = 0; half < 2; ++half) {
-            const std::uint8_t* ql = block.ql + 64 * half;
-            const __m256i low0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(ql));
-            const __m256i low1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(ql + 32));
-            const __m256i high = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(block.qh + 32 * half));
+            const std::uint8_t* ql = COMPLAB_FIELD(BlockQ6_K, ql) + 64 * half;
+            const __m256i low0 = load32(ql);
+            const __m256i low1 = load32(ql + 32);
+            const __m256i high = load32(COMPLAB_FIELD(BlockQ6_K, qh) + 32 * half);
             const __m256i q1
                 = _mm256_or_si256(_mm256_and_si256(low0, nibble), _mm256_slli_epi16(_mm256_and_si256(high, two), 4));
             const __m256i q2 = _mm256_or_si256(_mm256_and_si256(low1, nibble),
@@ -208,7 +220,7 @@ COMPLAB_AVX2_ENTRY void dequantizeQ6_K(const std::byte* src, std::size_t blockCo
                 _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 4), two), 4));
             const __m256i q4 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(low1, 4), nibble),
                 _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(high, 6), two), 4));
-            const std::int8_t* scales = block.scales + 8 * half;
+            const auto* scales = reinterpret_cast<const std::int8_t*>(COMPLAB_FIELD(BlockQ6_K, scales)) + 8 * half;
             float* o = out + 128 * half;
             storeScaledProducts(_mm256_sub_epi8(q1, bias), scales[0], scales[1], d, o);
             storeScaledProducts(_mm256_sub_epi8(q2, bias), scales[2], scales[3], d, o + 32);
