@@ -239,7 +239,7 @@ TensorView SafetensorsCheckpoint::tensor(std::size_t index) const
     if (index >= m_tensors.size())
         throw std::out_of_range("tensor index " + std::to_string(index) + " out of range");
     const auto& info = m_tensors[index];
-    return TensorView(info, m_file->bytes().subspan(info.fileOffset, info.byteSize), m_file);
+    return TensorView(info, m_file->bytes().subspan(info.fileOffset, info.byteSize), m_file, true);
 }
 
 } // namespace complab

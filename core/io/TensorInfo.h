@@ -33,11 +33,13 @@ struct TensorInfo
 class TensorView
 {
 public:
-    TensorView(const TensorInfo& info, std::span<const std::byte> bytes, std::shared_ptr<const void> keepAlive);
+    // memoryMapped: bytes lie in a read-only file mapping (see releasePages).
+    TensorView(const TensorInfo& info, std::span<const std::byte> bytes, std::shared_ptr<const void> keepAlive,
+        bool memoryMapped = false);
 
     const TensorInfo& info() const { return *m_info; }
     // The same bytes described by another TensorInfo (a reader that re-exports another's tensors).
-    TensorView withInfo(const TensorInfo& info) const { return TensorView(info, m_bytes, m_keepAlive); }
+    TensorView withInfo(const TensorInfo& info) const { return TensorView(info, m_bytes, m_keepAlive, m_memoryMapped); }
     std::span<const std::byte> bytes() const { return m_bytes; }
     std::uint64_t elementCount() const { return m_info->elementCount(); }
 
@@ -45,11 +47,17 @@ public:
     void toFloat(std::uint64_t first, std::span<float> dst) const;
     // The whole tensor as floats.
     std::vector<float> toFloats() const;
+    // For a memory-mapped tensor: drops the pages holding elements [first, first + count) from this
+    // process's resident set (they count towards its RSS once touched, and a streaming job reading a
+    // 140 GB checkpoint would otherwise keep all of them); a later read faults them in again from the
+    // page cache or the disk. Nothing happens for tensors held in memory.
+    void releasePages(std::uint64_t first, std::uint64_t count) const;
 
 private:
     const TensorInfo* m_info;
     std::span<const std::byte> m_bytes;
     std::shared_ptr<const void> m_keepAlive;
+    bool m_memoryMapped = false;
 };
 
 } // namespace complab

@@ -12,18 +12,58 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cmath>
 #include <cstring>
+#include <span>
 #include <stdexcept>
 
 namespace complab {
 
 namespace {
 
+// The element-wise stages of a chunk (decode, checks, encode, metrics) run on oneTBB in slices of
+// this many values: whole blocks of every block format, and a fixed split, so the metrics (merged
+// slice by slice in order) do not depend on the thread count.
+constexpr std::size_t sliceElements = std::size_t(1) << 16;
+
+template <typename Work> void forSlices(std::size_t count, const Work& work)
+{
+    const std::size_t slices = (count + sliceElements - 1) / sliceElements;
+    tbb::parallel_for(std::size_t(0), slices, [&](std::size_t slice) {
+        const std::size_t begin = slice * sliceElements;
+        work(begin, std::min(count, begin + sliceElements));
+    });
+}
+
 std::vector<std::byte> encodeFloats(DType type, const std::vector<float>& values)
 {
     std::vector<std::byte> bytes(values.size() * dtypeSize(type));
-    convertFromFloat(type, values.data(), values.size(), bytes.data());
+    forSlices(values.size(), [&](std::size_t begin, std::size_t end) {
+        convertFromFloat(type, values.data() + begin, end - begin, bytes.data() + begin * dtypeSize(type));
+    });
     return bytes;
+}
+
+// convertToFloat of count values of a plain or block type, in slices.
+void decodeFloats(DType type, const std::byte* src, std::size_t count, float* dst)
+{
+    const std::size_t block = dtypeBlockElements(type);
+    forSlices(count, [&](std::size_t begin, std::size_t end) {
+        convertToFloat(type, src + begin / block * dtypeSize(type), end - begin, dst + begin);
+    });
+}
+
+void measureSlices(
+    QuantMetricsAccumulator& accumulator, const std::vector<float>& original, const std::vector<float>& reconstruction)
+{
+    std::vector<QuantMetricsAccumulator> parts((original.size() + sliceElements - 1) / sliceElements);
+    forSlices(original.size(), [&](std::size_t begin, std::size_t end) {
+        parts[begin / sliceElements].add(original.data() + begin, reconstruction.data() + begin, end - begin);
+    });
+    for (const auto& part : parts)
+        accumulator.merge(part);
 }
 
 } // namespace
@@ -85,9 +125,11 @@ std::vector<TensorQuantReport> quantizeCheckpoint(
         auto& report = reports[i];
         progress.report(static_cast<double>(i) / static_cast<double>(tensors.size()));
         if (!report.quantised) {
-            if (report.storedAs == view.info().dtype)
-                return {view.bytes().begin(), view.bytes().end()};
-            return encodeFloats(report.storedAs, view.toFloats());
+            std::vector<std::byte> kept = report.storedAs == view.info().dtype
+                ? std::vector<std::byte>(view.bytes().begin(), view.bytes().end())
+                : encodeFloats(report.storedAs, view.toFloats());
+            view.releasePages(0, view.elementCount());
+            return kept;
         }
         const auto [rows, columns] = matrixShape(view.info());
         const std::span<const float> importance = report.weightedByImportance
@@ -108,25 +150,34 @@ std::vector<TensorQuantReport> quantizeCheckpoint(
             const std::size_t count = std::min(chunkRows, rows - first);
             original.resize(count * columns);
             reconstruction.resize(count * columns);
-            view.toFloat(first * columns, original);
-            try {
-                requireFinite(report.name, original);
-            } catch (const std::invalid_argument& e) {
-                throw CheckpointError(checkpoint.path(), e.what()); // the message names the tensor
+            std::atomic<bool> nonFinite{false};
+            forSlices(original.size(), [&](std::size_t begin, std::size_t end) {
+                view.toFloat(first * columns + begin, std::span(original).subspan(begin, end - begin));
+                if (std::any_of(original.begin() + static_cast<std::ptrdiff_t>(begin),
+                        original.begin() + static_cast<std::ptrdiff_t>(end), [](float v) { return !std::isfinite(v); }))
+                    nonFinite = true;
+            });
+            view.releasePages(first * columns, original.size()); // read once: keep RSS near one chunk
+            if (nonFinite) {
+                try {
+                    requireFinite(report.name, original);
+                } catch (const std::invalid_argument& e) {
+                    throw CheckpointError(checkpoint.path(), e.what()); // the message names the tensor
+                }
             }
             std::vector<std::byte> chunk;
             if (spec.isGgufBlockFormat()) {
                 chunk = quantizeToBlocks(*ggufType, original, count, columns, stop, importance);
-                convertToFloat(*ggufType, chunk.data(), original.size(), reconstruction.data());
+                decodeFloats(*ggufType, chunk.data(), original.size(), reconstruction.data());
                 if (!toGguf)
                     chunk = encodeFloats(report.storedAs, reconstruction);
             } else {
                 quantizeMatrix(spec, original.data(), count, columns, reconstruction.data(), silent, stop);
                 chunk = encodeFloats(report.storedAs, reconstruction);
                 if (report.storedAs != DType::F32) // what the file holds is the stored rounding of that
-                    convertToFloat(report.storedAs, chunk.data(), reconstruction.size(), reconstruction.data());
+                    decodeFloats(report.storedAs, chunk.data(), reconstruction.size(), reconstruction.data());
             }
-            accumulator.add(original.data(), reconstruction.data(), original.size());
+            measureSlices(accumulator, original, reconstruction);
             bytes.insert(bytes.end(), chunk.begin(), chunk.end());
         }
         // Bits per weight: what GGUF really stores, or what the scheme would cost in a real

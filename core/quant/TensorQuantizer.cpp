@@ -3,11 +3,20 @@
 #include "quant/MiniFloat.h"
 
 #include <Eigen/Core>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define COMPLAB_TENSORQUANT_X86 1
+#endif
 
 namespace complab {
 
@@ -52,14 +61,63 @@ const std::array<float, 15> nf4Midpoints = [] {
     return midpoints;
 }();
 
-float nearestNf4(float normalised)
+#ifdef COMPLAB_TENSORQUANT_X86
+// NF4 for eight values at a time: the code index is the number of midpoints below the value (what
+// the binary search of roundToNormalFloat4 finds, as 15 compares), looked up in two 8-entry halves.
+__attribute__((target("avx2"))) void roundNf4Avx2(const float* in, std::size_t count, float scale, float* out)
 {
-    // Four comparisons (binary search over the midpoints) instead of a scan over 16 codes.
-    int code = 0;
-    for (int step = 8; step > 0; step /= 2)
-        if (code + step - 1 < 15 && normalised > nf4Midpoints[static_cast<std::size_t>(code + step - 1)])
-            code += step;
-    return nf4Codes[code];
+    const __m256 divisor = _mm256_set1_ps(scale);
+    const __m256 lowCodes = _mm256_loadu_ps(nf4Codes);
+    const __m256 highCodes = _mm256_loadu_ps(nf4Codes + 8);
+    const __m256i seven = _mm256_set1_epi32(7);
+    std::size_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        const __m256 normalised = _mm256_div_ps(_mm256_loadu_ps(in + i), divisor);
+        __m256i index = _mm256_setzero_si256();
+        for (const float midpoint : nf4Midpoints) // a true compare is all ones, i.e. -1
+            index = _mm256_sub_epi32(
+                index, _mm256_castps_si256(_mm256_cmp_ps(normalised, _mm256_set1_ps(midpoint), _CMP_GT_OQ)));
+        const __m256 low = _mm256_permutevar8x32_ps(lowCodes, index);
+        const __m256 high = _mm256_permutevar8x32_ps(highCodes, index);
+        const __m256 code = _mm256_blendv_ps(low, high, _mm256_castsi256_ps(_mm256_cmpgt_epi32(index, seven)));
+        _mm256_storeu_ps(out + i, _mm256_mul_ps(code, divisor));
+    }
+    for (; i < count; ++i)
+        out[i] = roundToNormalFloat4(in[i] / scale) * scale;
+}
+
+bool hasAvx2()
+{
+    static const bool supported = __builtin_cpu_supports("avx2");
+    return supported;
+}
+#endif
+
+// out[i] = roundToNormalFloat4(in[i] / scale) * scale, zeros when scale is not > 0.
+void roundNf4(const float* in, std::size_t count, float scale, float* out)
+{
+    if (!(scale > 0.0f)) {
+        std::fill(out, out + count, 0.0f);
+        return;
+    }
+#ifdef COMPLAB_TENSORQUANT_X86
+    if (hasAvx2())
+        return roundNf4Avx2(in, count, scale, out);
+#endif
+    for (std::size_t i = 0; i < count; ++i)
+        out[i] = roundToNormalFloat4(in[i] / scale) * scale;
+}
+
+// The E8M0 exponent of MXFP4's shared scale needs floor(log2(largest)); it is the float's exponent
+// field except where log2f rounds up to the next integer (mantissa within 2^-12 of the next power of
+// two) or for subnormals, which keep the library call so the scale is the one it always was.
+int floorLog2(float largest)
+{
+    const auto bits = std::bit_cast<std::uint32_t>(largest);
+    const int field = static_cast<int>(bits >> 23) & 0xFF;
+    if (field == 0 || (bits & 0x7FFFFFu) > 0x7FF000u)
+        return static_cast<int>(std::floor(std::log2(largest)));
+    return field - 127;
 }
 
 COMPLAB_SIMD_CLONES std::pair<float, float> rangeWithZero(const float* values, std::size_t count)
@@ -129,6 +187,16 @@ const float* normalFloat4Codebook()
     return nf4Codes;
 }
 
+float roundToNormalFloat4(float normalised)
+{
+    // Four comparisons (binary search over the midpoints) instead of a scan over 16 codes.
+    int code = 0;
+    for (int step = 8; step > 0; step /= 2)
+        if (code + step - 1 < 15 && normalised > nf4Midpoints[static_cast<std::size_t>(code + step - 1)])
+            code += step;
+    return nf4Codes[code];
+}
+
 float roundToHalf(float value)
 {
     return static_cast<float>(Eigen::half(value));
@@ -163,8 +231,12 @@ TensorQuantizer::TensorQuantizer(const QuantSpec& spec, const float* data, std::
     if (spec.format == QuantFormat::NF4) {
         const auto block = static_cast<std::size_t>(spec.groupSize);
         m_nf4Absmax.resize(count / block);
-        for (std::size_t b = 0; b < m_nf4Absmax.size(); ++b)
-            m_nf4Absmax[b] = absMax(data + b * block, block);
+        // A whole pass over the tensor: in parallel, or it is the serial part that stops quantizeRows scaling.
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, m_nf4Absmax.size(), 4096),
+            [&](const tbb::blocked_range<std::size_t>& range) {
+                for (std::size_t b = range.begin(); b != range.end(); ++b)
+                    m_nf4Absmax[b] = absMax(data + b * block, block);
+            });
         if (spec.doubleQuant && !m_nf4Absmax.empty()) {
             // Second level: absmax minus its mean, in 8 bits with one F32 scale per 256 blocks.
             double sum = 0.0;
@@ -198,9 +270,7 @@ void TensorQuantizer::quantizeNf4Row(std::size_t row, float* out) const
     const auto block = static_cast<std::size_t>(m_spec.groupSize);
     const float* in = m_data + row * m_columns;
     for (std::size_t first = 0; first < m_columns; first += block) {
-        const float scale = m_nf4Absmax[(row * m_columns + first) / block];
-        for (std::size_t i = first; i < first + block; ++i)
-            out[i] = scale > 0.0f ? nearestNf4(in[i] / scale) * scale : 0.0f;
+        roundNf4(in + first, block, m_nf4Absmax[(row * m_columns + first) / block], out + first);
     }
 }
 
@@ -239,8 +309,7 @@ void TensorQuantizer::quantizeRows(std::size_t firstRow, std::size_t rowCount, f
             const auto& grid = m_spec.format == QuantFormat::FP8_E4M3 ? fp8E4M3Grid() : fp8E5M2Grid();
             const float scale = m_spec.granularity == Granularity::PerTensor ? m_tensorScale
                                                                              : absMax(in, m_columns) / grid.maxFinite();
-            for (std::size_t i = 0; i < m_columns; ++i)
-                rowOut[i] = scale > 0.0f ? grid.round(in[i] / scale) * scale : 0.0f;
+            grid.roundScaled(in, m_columns, scale, rowOut);
             break;
         }
         case QuantFormat::MXFP4: {
@@ -253,10 +322,8 @@ void TensorQuantizer::quantizeRows(std::size_t firstRow, std::size_t rowCount, f
                 }
                 // Shared E8M0 scale: the power of two that puts the block's largest value in
                 // E2M1's top binade (OCP Microscaling Formats spec 1.0, section 6.3).
-                const int exponent = std::clamp(static_cast<int>(std::floor(std::log2(largest))) - 2, -127, 127);
-                const float scale = std::ldexp(1.0f, exponent);
-                for (std::size_t i = first; i < first + 32; ++i)
-                    rowOut[i] = grid.round(in[i] / scale) * scale;
+                const int exponent = std::clamp(floorLog2(largest) - 2, -127, 127);
+                grid.roundScaled(in + first, 32, std::ldexp(1.0f, exponent), rowOut + first);
             }
             break;
         }

@@ -52,6 +52,9 @@ struct IntGrid
 
 // QLoRA's NormalFloat-4 code book (Dettmers et al. 2023), ascending in [-1, 1].
 const float* normalFloat4Codebook();
+// The nearest code of a value already divided by its block's absmax (ties to the lower code; NaN
+// gives the first): the reference the vectorised NF4 path is tested against.
+float roundToNormalFloat4(float normalised);
 
 // Rounds to the nearest IEEE half / bfloat16 value (ties to even), as stored scales are.
 float roundToHalf(float value);

@@ -7,6 +7,8 @@
 #include "io/Checkpoint.h"
 #include "model/Transformer.h"
 
+#include "StreamCopy.h"
+
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 
@@ -21,22 +23,7 @@
 
 using namespace complab;
 
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double best(int repeats, const std::function<void()>& work)
-{
-    double fastest = 1e30;
-    for (int i = 0; i < repeats; ++i) {
-        const auto start = Clock::now();
-        work();
-        fastest = std::min(fastest, std::chrono::duration<double>(Clock::now() - start).count());
-    }
-    return fastest;
-}
-
-} // namespace
+using complab::bench::bestSeconds;
 
 int main(int argc, char** argv)
 {
@@ -75,22 +62,18 @@ int main(int argc, char** argv)
         for (const int threads : {1, 2}) {
             tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
             auto cache = model.newCache(tokens);
-            const double promptSeconds = best(repeats, [&] {
+            const double promptSeconds = bestSeconds(repeats, [&] {
                 cache.clear();
                 model.forward(prompt, cache);
             });
-            const double generateSeconds = best(repeats, [&] {
+            const double generateSeconds = bestSeconds(repeats, [&] {
                 cache.clear();
                 for (std::int64_t t = 0; t < tokens; ++t)
                     model.forward(std::span(prompt).subspan(static_cast<std::size_t>(t), 1), cache, nullptr, true);
             });
             // Reference: copying the weights' bytes once per token (what a memory-bound decoder must read).
-            const double copySeconds = best(repeats, [&] {
-                tbb::parallel_for(std::size_t(0), std::size_t(threads), [&](std::size_t part) {
-                    const std::size_t chunk = source.size() / static_cast<std::size_t>(threads);
-                    std::memcpy(target.data() + part * chunk, source.data() + part * chunk, chunk * sizeof(float));
-                });
-            });
+            const double copySeconds
+                = bench::streamCopySeconds(source.data(), target.data(), source.size(), threads, repeats);
             const double n = static_cast<double>(tokens);
             std::printf("%-16s %7d %6lld %14.0f %12.2f %14.0f %12.2f %11.0f\n", label.c_str(), threads,
                 static_cast<long long>(tokens), n / promptSeconds, n * flopsPerToken / promptSeconds / 1e9,

@@ -11,6 +11,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -184,7 +186,7 @@ private Q_SLOTS:
                     probes.push_back(std::nextafter(mid, 1e30f));
                 }
             }
-            for (int i = 0; i < 200000; ++i)
+            for (int i = 0; i < 500000; ++i) // with both signs: a million random values per format
                 probes.push_back(std::ldexp(static_cast<float>(random.generateDouble()), random.bounded(-30, 20)));
             probes.push_back(std::numeric_limits<float>::infinity());
             probes.push_back(std::numeric_limits<float>::denorm_min());
@@ -196,6 +198,130 @@ private Q_SLOTS:
                                              .arg(static_cast<double>(grid->round(value)))
                                              .arg(static_cast<double>(grid->roundReference(value)))));
                 }
+            }
+        }
+    }
+
+    void roundScaledMatchesReference_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<float>("scale");
+        const char* names[] = {"e4m3", "e5m2", "e2m1"};
+        for (int format = 0; format < 3; ++format)
+            for (const float scale : {1.0f, 0.0371f, std::ldexp(1.0f, -20)})
+                QTest::addRow("%s scale %g", names[format], static_cast<double>(scale)) << format << scale;
+    }
+
+    void roundScaledMatchesReference()
+    {
+        // The vectorised batch (AVX2 where the CPU has it, with a scalar tail) against the table
+        // search, value for value and bit for bit: midpoints, their neighbours, specials, random.
+        QFETCH(int, format);
+        QFETCH(float, scale);
+        const MiniFloatGrid* grids[] = {&fp8E4M3Grid(), &fp8E5M2Grid(), &fp4E2M1Grid()};
+        const MiniFloatGrid& grid = *grids[format];
+        std::vector<float> in;
+        const auto& values = grid.magnitudes();
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            for (const float sign : {1.0f, -1.0f}) {
+                in.push_back(sign * values[i] * scale);
+                if (i + 1 < values.size()) {
+                    const float mid = 0.5f * (values[i] + values[i + 1]) * scale;
+                    in.push_back(sign * mid);
+                    in.push_back(sign * std::nextafter(mid, 0.0f));
+                    in.push_back(sign * std::nextafter(mid, 1e30f));
+                }
+            }
+        }
+        for (const float special : {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity(),
+                 -std::numeric_limits<float>::infinity(), -0.0f, 0.0f, std::numeric_limits<float>::denorm_min(),
+                 -std::numeric_limits<float>::min(), std::numeric_limits<float>::max()})
+            in.push_back(special);
+        QRandomGenerator random(29 + static_cast<quint32>(format));
+        for (int i = 0; i < 400001; ++i) // odd: the scalar tail runs too
+            in.push_back(std::ldexp(static_cast<float>(random.generateDouble() - 0.5), random.bounded(-40, 20)));
+        std::vector<float> out(in.size());
+        grid.roundScaled(in.data(), in.size(), scale, out.data());
+        for (std::size_t i = 0; i < in.size(); ++i) {
+            const float expected = grid.roundReference(in[i] / scale) * scale;
+            const bool same = std::isnan(expected)
+                ? std::isnan(out[i])
+                : std::bit_cast<std::uint32_t>(expected) == std::bit_cast<std::uint32_t>(out[i]);
+            if (!same)
+                QFAIL(qPrintable(QStringLiteral("%1 gives %2, reference %3")
+                                     .arg(static_cast<double>(in[i]), 0, 'g', 9)
+                                     .arg(static_cast<double>(out[i]), 0, 'g', 9)
+                                     .arg(static_cast<double>(expected), 0, 'g', 9)));
+        }
+        std::vector<float> zeros(5, 1.0f);
+        grid.roundScaled(in.data(), zeros.size(), 0.0f, zeros.data());
+        QCOMPARE(zeros, std::vector<float>(5, 0.0f)); // no scale, no values
+    }
+
+    void blockFormatsMatchReference_data()
+    {
+        QTest::addColumn<QuantFormat>("format");
+        QTest::addRow("nf4") << QuantFormat::NF4;
+        QTest::addRow("mxfp4") << QuantFormat::MXFP4;
+    }
+
+    void blockFormatsMatchReference()
+    {
+        // NF4 and MXFP4 through quantizeMatrix (vector paths) against the scalar definitions: NF4's
+        // midpoint search over absmax-normalised values, MXFP4's E8M0 scale from floor(log2(absmax))
+        // and the E2M1 table search. Blocks hold exact midpoints, their neighbours and absmax values
+        // next to a power of two, where floor(log2) is easiest to get wrong.
+        QFETCH(QuantFormat, format);
+        const std::size_t block = format == QuantFormat::NF4 ? 64 : 32;
+        const std::size_t rows = 64;
+        const std::size_t columns = 512;
+        QRandomGenerator random(31);
+        std::vector<float> values(rows * columns);
+        const float* codes = normalFloat4Codebook();
+        for (std::size_t first = 0; first < values.size(); first += block) {
+            const std::size_t b = first / block;
+            float largest = std::ldexp(1.0f, random.bounded(-30, 10));
+            if (b % 3 == 1)
+                largest = std::nextafter(largest, 0.0f); // mantissa all ones
+            if (b % 7 == 2)
+                largest = std::ldexp(static_cast<float>(random.generateDouble() + 0.5), -135); // subnormal
+            for (std::size_t i = 0; i < block; ++i) {
+                float value = static_cast<float>(random.generateDouble() * 2 - 1) * largest;
+                if (format == QuantFormat::NF4 && b % 2 == 0) {
+                    const int k = random.bounded(15);
+                    value = 0.5f * (codes[k] + codes[k + 1]) * largest;
+                    if (i % 3 == 1)
+                        value = std::nextafter(value, 1e30f);
+                    if (i % 3 == 2)
+                        value = std::nextafter(value, -1e30f);
+                }
+                values[first + i] = value;
+            }
+            values[first + random.bounded(static_cast<int>(block))] = random.bounded(2) ? largest : -largest;
+        }
+        std::vector<float> out;
+        run(QuantSpec::of(format), values, rows, columns, &out);
+        const auto& e2m1 = fp4E2M1Grid();
+        for (std::size_t first = 0; first < values.size(); first += block) {
+            float largest = 0;
+            for (std::size_t i = first; i < first + block; ++i)
+                largest = std::max(largest, std::abs(values[i]));
+            for (std::size_t i = first; i < first + block; ++i) {
+                float expected;
+                if (format == QuantFormat::NF4) {
+                    expected = roundToNormalFloat4(values[i] / largest) * largest;
+                } else {
+                    const float scale
+                        = std::ldexp(1.0f, std::clamp(static_cast<int>(std::floor(std::log2(largest))) - 2, -127, 127));
+                    expected = e2m1.roundReference(values[i] / scale) * scale;
+                }
+                if (std::bit_cast<std::uint32_t>(expected) != std::bit_cast<std::uint32_t>(out[i]))
+                    QFAIL(qPrintable(QStringLiteral("element %1 (%2, absmax %3): %4, reference %5")
+                                         .arg(i)
+                                         .arg(static_cast<double>(values[i]), 0, 'g', 9)
+                                         .arg(static_cast<double>(largest), 0, 'g', 9)
+                                         .arg(static_cast<double>(out[i]), 0, 'g', 9)
+                                         .arg(static_cast<double>(expected), 0, 'g', 9)));
             }
         }
     }
