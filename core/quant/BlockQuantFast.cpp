@@ -2,12 +2,12 @@
 
 #include "quant/GgufQuantize.h"
 #include "tensor/GgufBlocks.h"
+#include "util/CpuFeatures.h"
 
 #include <cstdint>
 #include <cstring>
 
 #if defined(__x86_64__) || defined(__i386__)
-#include <cpuid.h>
 #include <immintrin.h>
 #define COMPLAB_BLOCKQUANT_X86 1
 #endif
@@ -272,27 +272,13 @@ __attribute__((target("avx2,f16c"))) void quantizeWithOffset(const float* src, s
     }
 }
 
-bool hasAvx2()
-{
-    // Every AVX2 CPU so far has F16C, but the scales' conversion needs it, so ask (CPUID leaf 1, ECX
-    // bit 29; clang 14's __builtin_cpu_supports does not know "f16c").
-    static const bool supported = [] {
-        unsigned eax = 0;
-        unsigned ebx = 0;
-        unsigned ecx = 0;
-        unsigned edx = 0;
-        return __builtin_cpu_supports("avx2") && __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & (1u << 29)) != 0;
-    }();
-    return supported;
-}
-
 } // namespace
 #endif
 
 bool quantizeSimpleBlocksFast(DType type, const float* src, std::size_t blockCount, std::byte* dst)
 {
 #ifdef COMPLAB_BLOCKQUANT_X86
-    if (!hasAvx2())
+    if (!hasAvx2WithF16c())
         return false;
     switch (type) {
     case DType::Q8_0:

@@ -1,13 +1,13 @@
 #include "tensor/BlockDequantFast.h"
 
 #include "tensor/GgufBlocks.h"
+#include "util/CpuFeatures.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 
 #if defined(__x86_64__) || defined(__i386__)
-#include <cpuid.h>
 #include <immintrin.h>
 #define COMPLAB_BLOCKDEQUANT_X86 1
 #endif
@@ -230,26 +230,13 @@ COMPLAB_AVX2_ENTRY void dequantizeQ6_K(const std::byte* src, std::size_t blockCo
     }
 }
 
-bool hasAvx2()
-{
-    // F16C (CPUID leaf 1, ECX bit 29) converts the scales; clang 14's __builtin_cpu_supports lacks "f16c".
-    static const bool supported = [] {
-        unsigned eax = 0;
-        unsigned ebx = 0;
-        unsigned ecx = 0;
-        unsigned edx = 0;
-        return __builtin_cpu_supports("avx2") && __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & (1u << 29)) != 0;
-    }();
-    return supported;
-}
-
 } // namespace
 #endif
 
 bool dequantizeBlocksFast(DType type, const std::byte* src, std::size_t blockCount, float* out)
 {
 #ifdef COMPLAB_BLOCKDEQUANT_X86
-    if (!hasAvx2())
+    if (!hasAvx2WithF16c())
         return false;
     switch (type) {
     case DType::Q8_0:
