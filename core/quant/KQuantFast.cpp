@@ -96,18 +96,23 @@ struct ScaleSearch
     int steps;
 };
 
+// The error the scale search minimises: absolute or squared, per lane. A function rather than a
+// lambda returning a vector: a lambda left out of line would return it outside the AVX2 clone
+// (GCC's -Wpsabi, an error under -Werror in the sanitizer build).
+template <typename F, typename I, bool absoluteError> [[gnu::always_inline]] inline F fitError(const F& diff)
+{
+    if constexpr (absoluteError)
+        return absolute<F, I>(diff);
+    else
+        return diff * diff;
+}
+
 // fitScaleAndOffset of GgufQuantize.cpp, one group per lane: x[i] and w[i] hold value i of every
 // lane's group. Sets each lane's levels, scale and offset.
 template <typename F, typename I, int n, bool absoluteError>
 [[gnu::always_inline]] inline void fitScaleAndOffsetLanes(
     const F (&x)[n], const F (&w)[n], const ScaleSearch& search, I (&levels)[n], F& scaleOut, F& offsetOut)
 {
-    const auto error = [](const F& diff) {
-        if constexpr (absoluteError)
-            return absolute<F, I>(diff);
-        else
-            return diff * diff;
-    };
     const F zero = F{};
     const I lowest = I{};
     const I highest = I{} + search.maxLevel;
@@ -130,7 +135,7 @@ template <typename F, typename I, int n, bool absoluteError>
     F bestError = zero;
     for (int i = 0; i < n; ++i) {
         levels[i] = clampInt(nearestInt<F, I>(inverseScale * (x[i] - min)), lowest, highest);
-        bestError += w[i] * error(scale * toFloat<F>(levels[i]) + min - x[i]);
+        bestError += w[i] * fitError<F, I, absoluteError>(scale * toFloat<F>(levels[i]) + min - x[i]);
     }
     I candidate[n];
     for (int step = 0; step <= search.steps; ++step) {
@@ -155,7 +160,8 @@ template <typename F, typename I, int n, bool absoluteError>
         candidateScale = select(positiveMin, sumXL / sumL2, candidateScale);
         F candidateError = zero;
         for (int i = 0; i < n; ++i)
-            candidateError += w[i] * error(candidateScale * toFloat<F>(candidate[i]) + candidateMin - x[i]);
+            candidateError += w[i]
+                * fitError<F, I, absoluteError>(candidateScale * toFloat<F>(candidate[i]) + candidateMin - x[i]);
         const I accept = (determinant > zero) & (candidateError < bestError);
         if (!anyLane(accept))
             continue;
