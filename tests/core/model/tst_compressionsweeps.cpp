@@ -22,7 +22,7 @@ private Q_SLOTS:
         QFile text(QStringLiteral(COMPLAB_SAMPLE_DIR "/lab-tinystories-heldout.txt"));
         QVERIFY(text.open(QIODevice::ReadOnly));
         const auto documents = splitDocuments(text.readAll().toStdString(), {"<|endoftext|>", 0, 20});
-        const auto windows = makeWindows(tokenizeDocuments(documents, *findTokenizerFor(*checkpoint)), 256, 256);
+        const auto windows = makeWindows(tokenizeDocuments(documents, *findTokenizerFor(*checkpoint)), 256, 128);
         Progress progress;
         m_baseline = EvaluationBaseline::compute(Transformer(m_weights), windows, progress, {});
         for (const auto& layer : m_weights->layers())
@@ -36,39 +36,39 @@ private Q_SLOTS:
         Progress progress;
         double reported = -1.0;
         Progress watched([&](double fraction, const std::string&) { reported = fraction; });
-        const auto sweep = sweepPruning(*m_baseline, *m_weights, {0.1, 0.3, 0.5, 0.7}, true, watched, {});
-        QCOMPARE(int(sweep.size()), 5);
+        const std::vector<double> sparsities{0.1, 0.5, 0.7};
+        const auto sweep = sweepPruning(*m_baseline, *m_weights, sparsities, true, watched, {});
+        QCOMPARE(int(sweep.size()), 4);
         QCOMPARE(sweep[0].label, std::string("10 % magnitude"));
-        QCOMPARE(sweep[4].label, std::string("2:4 magnitude"));
+        QCOMPARE(sweep[3].label, std::string("2:4 magnitude"));
         QCOMPARE(reported, 1.0);
-        for (std::size_t i = 1; i < 4; ++i)
+        for (std::size_t i = 1; i < 3; ++i)
             QVERIFY2(sweep[i].quality.meanKld > sweep[i - 1].quality.meanKld,
                 qPrintable(QString::fromStdString(sweep[i].label)));
         // 70 % of every layer weight gone is far from the original; 10 % is close.
-        QVERIFY(sweep[3].quality.meanKld > 20 * sweep[0].quality.meanKld);
-        QVERIFY(sweep[3].quality.deltaPerplexity > 0.0);
+        QVERIFY(sweep[2].quality.meanKld > 20 * sweep[0].quality.meanKld);
+        QVERIFY(sweep[2].quality.deltaPerplexity > 0.0);
         // The zeroed count is the sparsity of the layer weights (per tensor, rounded per tensor).
-        for (std::size_t i = 0; i < 4; ++i) {
-            const double sparsity = 0.1 + 0.2 * static_cast<double>(i);
+        for (std::size_t i = 0; i < 3; ++i) {
+            const double sparsity = sparsities[i];
             QVERIFY(std::abs(static_cast<double>(sweep[i].parameters) - sparsity * static_cast<double>(m_layerWeights))
                 < 0.001 * static_cast<double>(m_layerWeights));
         }
         // 2:4 removes half, like 50 % unstructured, with the structure's extra cost.
-        QVERIFY(std::abs(static_cast<double>(sweep[4].parameters) - 0.5 * static_cast<double>(m_layerWeights))
+        QVERIFY(std::abs(static_cast<double>(sweep[3].parameters) - 0.5 * static_cast<double>(m_layerWeights))
             < 0.001 * static_cast<double>(m_layerWeights));
-        QVERIFY(sweep[4].quality.meanKld > sweep[2].quality.meanKld);
+        QVERIFY(sweep[3].quality.meanKld > sweep[1].quality.meanKld);
     }
 
     void lowRankHurtsLessAsItKeepsMore()
     {
         Progress progress;
-        const auto sweep = sweepLowRank(*m_baseline, *m_weights, {0.7, 0.9, 0.99}, progress, {});
-        QCOMPARE(int(sweep.size()), 3);
-        QCOMPARE(sweep[1].label, std::string("90 % energy"));
-        QVERIFY(sweep[0].quality.meanKld > sweep[1].quality.meanKld);
-        QVERIFY(sweep[1].quality.meanKld > sweep[2].quality.meanKld);
+        const auto sweep = sweepLowRank(*m_baseline, *m_weights, {0.7, 0.99}, progress, {});
+        QCOMPARE(int(sweep.size()), 2);
+        QCOMPARE(sweep[1].label, std::string("99 % energy"));
+        QVERIFY(sweep[0].quality.meanKld > 5 * sweep[1].quality.meanKld);
         // More energy needs more factor parameters.
-        QVERIFY(sweep[0].parameters < sweep[1].parameters && sweep[1].parameters < sweep[2].parameters);
+        QVERIFY(sweep[0].parameters < sweep[1].parameters);
     }
 
     void impossibleSweepsAreRefused()
