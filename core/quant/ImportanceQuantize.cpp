@@ -120,6 +120,21 @@ constexpr float weightedFirstStep = -0.9f;
 constexpr float weightedStepSize = 0.05f;
 constexpr int weightedSteps = 36;
 
+// Every group's importance weights and weighted scale-and-offset fit (squared error, where the
+// unweighted path minimises the absolute one); the weight sums then weight the super-block fit.
+template <int groupSize>
+void fitWeightedGroups(const float* x, const float* importance, float sigma2, int maxLevel, std::uint8_t* levels,
+    float* scales, float* offsets, float* weightSums)
+{
+    for (int j = 0; j < static_cast<int>(blockQK_K) / groupSize; ++j) {
+        float weights[groupSize];
+        weightSums[j] = groupWeights(x + groupSize * j, importance + groupSize * j, sigma2, groupSize, weights);
+        scales[j] = fitGroupScaleAndOffset(x + groupSize * j, weights, groupSize,
+            ScaleSearch{maxLevel, weightedFirstStep, weightedStepSize, weightedSteps, false}, levels + groupSize * j,
+            offsets[j]);
+    }
+}
+
 void quantize(const float* x, const float* importance, BlockQ2_K& out)
 {
     constexpr int groupSize = 16;
@@ -129,14 +144,7 @@ void quantize(const float* x, const float* importance, BlockQ2_K& out)
     float scales[groups];
     float offsets[groups];
     float weightSums[groups];
-    for (int j = 0; j < groups; ++j) {
-        float weights[groupSize];
-        weightSums[j] = groupWeights(x + groupSize * j, importance + groupSize * j, sigma2, groupSize, weights);
-        // Squared error here, where the unweighted path minimises the absolute one.
-        scales[j] = fitGroupScaleAndOffset(x + groupSize * j, weights, groupSize,
-            ScaleSearch{3, weightedFirstStep, weightedStepSize, weightedSteps, false}, levels + groupSize * j,
-            offsets[j]);
-    }
+    fitWeightedGroups<groupSize>(x, importance, sigma2, 3, levels, scales, offsets, weightSums);
     std::uint8_t scaleLevels[groups];
     std::uint8_t offsetLevels[groups];
     const float blockScale = fitPositiveScale(scales, groups, 15, scaleLevels, weightSums);
@@ -189,13 +197,7 @@ void quantizeScaleMin(const float* x, const float* importance, Block& out)
     float scales[groups];
     float offsets[groups];
     float weightSums[groups];
-    for (int j = 0; j < groups; ++j) {
-        float weights[groupSize];
-        weightSums[j] = groupWeights(x + groupSize * j, importance + groupSize * j, sigma2, groupSize, weights);
-        scales[j] = fitGroupScaleAndOffset(x + groupSize * j, weights, groupSize,
-            ScaleSearch{maxLevel, weightedFirstStep, weightedStepSize, weightedSteps, false}, levels + groupSize * j,
-            offsets[j]);
-    }
+    fitWeightedGroups<groupSize>(x, importance, sigma2, maxLevel, levels, scales, offsets, weightSums);
     std::uint8_t scaleLevels[groups];
     std::uint8_t offsetLevels[groups];
     const float blockScale = fitPositiveScale(scales, groups, 63, scaleLevels, weightSums);
