@@ -86,7 +86,7 @@ Pipeline::Pipeline(std::shared_ptr<const Checkpoint> checkpoint, Recipe recipe, 
 {
     const auto extension = m_options.output.extension().string();
     m_gguf = extension == ".gguf";
-    if (!m_gguf && extension != ".safetensors")
+    if (!m_options.output.empty() && !m_gguf && extension != ".safetensors")
         throw std::invalid_argument("output " + m_options.output.string() + " must end in .gguf or .safetensors");
     std::error_code error;
     if (std::filesystem::exists(m_options.output, error)
@@ -169,67 +169,83 @@ Pipeline::Pipeline(std::shared_ptr<const Checkpoint> checkpoint, Recipe recipe, 
 
 Pipeline::~Pipeline() = default;
 
-std::vector<std::byte> Pipeline::produce(TensorPlan& plan, std::stop_token stop) const
+Pipeline::Compressed Pipeline::compress(TensorPlan& plan, std::stop_token stop, bool keepQuantiserInput) const
 {
     const auto view = m_checkpoint->tensor(plan.sourceIndex);
     const auto [rows, columns] = matrixShape(view.info());
-    std::vector<std::byte> bytes;
+    Compressed result;
     if (!plan.spec && plan.steps.empty() && plan.storedAs == plan.sourceType) {
-        bytes.assign(view.bytes().begin(), view.bytes().end());
-    } else {
-        const std::vector<float> original = view.toFloats();
-        std::vector<float> values = original;
-        if (plan.spec || !plan.steps.empty()) {
-            try {
-                requireFinite(plan.sourceName, values);
-            } catch (const std::invalid_argument& e) {
-                throw CheckpointError(m_checkpoint->path(), e.what()); // the message names the tensor
-            }
-        }
-        for (const auto& step : m_steps) {
-            throwIfStopped(stop);
-            if (step->appliesTo(view.info()))
-                step->apply(view.info(), values, rows, columns, stop);
-        }
-        throwIfStopped(stop);
-        if (isBlockFormat(plan.storedAs)) {
-            bytes = quantizeToBlocks(plan.storedAs, values, rows, columns, stop);
-        } else {
-            if (plan.spec && !isPlainFloat(plan.spec->ggufStorageType().value_or(DType::F64))) {
-                // Simulated quantisation: the scheme's values, stored dense.
-                std::vector<float> reconstruction(values.size());
-                if (plan.spec->isGgufBlockFormat()) {
-                    const auto type = *plan.spec->ggufStorageType();
-                    const auto blocks = quantizeToBlocks(type, values, rows, columns, stop);
-                    convertToFloat(type, blocks.data(), values.size(), reconstruction.data());
-                } else {
-                    Progress silent;
-                    quantizeMatrix(*plan.spec, values.data(), rows, columns, reconstruction.data(), silent, stop);
-                }
-                values = std::move(reconstruction);
-            } else if (plan.spec) {
-                // f16/bf16 as a scheme: round through it even when stored wider.
-                const auto type = *plan.spec->ggufStorageType();
-                const auto rounded = encode(type, values);
-                convertToFloat(type, rounded.data(), values.size(), values.data());
-            }
-            bytes = encode(plan.storedAs, values);
-        }
-        if (plan.spec || !plan.steps.empty()) {
-            std::vector<float> stored(values.size());
-            convertToFloat(plan.storedAs, bytes.data(), stored.size(), stored.data());
-            const double bits
-                = plan.spec && !m_gguf ? plan.spec->bitsPerWeight(rows, columns) : dtypeBitsPerWeight(plan.storedAs);
-            plan.metrics = measureError(original.data(), stored.data(), original.size(), bits);
+        result.bytes.assign(view.bytes().begin(), view.bytes().end());
+        return result;
+    }
+    result.original = view.toFloats();
+    const std::vector<float>& original = result.original;
+    std::vector<float> values = original;
+    if (plan.spec || !plan.steps.empty()) {
+        try {
+            requireFinite(plan.sourceName, values);
+        } catch (const std::invalid_argument& e) {
+            throw CheckpointError(m_checkpoint->path(), e.what()); // the message names the tensor
         }
     }
-    if (plan.rotaryHeads > 0)
+    for (const auto& step : m_steps) {
+        throwIfStopped(stop);
+        if (step->appliesTo(view.info()))
+            step->apply(view.info(), values, rows, columns, stop);
+    }
+    throwIfStopped(stop);
+    if (keepQuantiserInput)
+        result.quantiserInput = values;
+    std::vector<std::byte>& bytes = result.bytes;
+    if (isBlockFormat(plan.storedAs)) {
+        bytes = quantizeToBlocks(plan.storedAs, values, rows, columns, stop);
+    } else {
+        if (plan.spec && !isPlainFloat(plan.spec->ggufStorageType().value_or(DType::F64))) {
+            // Simulated quantisation: the scheme's values, stored dense.
+            std::vector<float> reconstruction(values.size());
+            if (plan.spec->isGgufBlockFormat()) {
+                const auto type = *plan.spec->ggufStorageType();
+                const auto blocks = quantizeToBlocks(type, values, rows, columns, stop);
+                convertToFloat(type, blocks.data(), values.size(), reconstruction.data());
+            } else {
+                Progress silent;
+                quantizeMatrix(*plan.spec, values.data(), rows, columns, reconstruction.data(), silent, stop);
+            }
+            values = std::move(reconstruction);
+        } else if (plan.spec) {
+            // f16/bf16 as a scheme: round through it even when stored wider.
+            const auto type = *plan.spec->ggufStorageType();
+            const auto rounded = encode(type, values);
+            convertToFloat(type, rounded.data(), values.size(), values.data());
+        }
+        bytes = encode(plan.storedAs, values);
+    }
+    if (plan.spec || !plan.steps.empty()) {
+        std::vector<float> stored(values.size());
+        convertToFloat(plan.storedAs, bytes.data(), stored.size(), stored.data());
+        const double bits
+            = plan.spec && !m_gguf ? plan.spec->bitsPerWeight(rows, columns) : dtypeBitsPerWeight(plan.storedAs);
+        plan.metrics = measureError(original.data(), stored.data(), original.size(), bits);
+    }
+    return result;
+}
+
+std::vector<std::byte> Pipeline::produce(TensorPlan& plan, std::stop_token stop) const
+{
+    auto bytes = compress(plan, stop, false).bytes;
+    if (plan.rotaryHeads > 0) {
+        const auto rows = matrixShape(m_checkpoint->tensors()[plan.sourceIndex]).first;
         interleaveRotaryRows(bytes, rows, bytes.size() / rows, plan.rotaryHeads);
+    }
+    if (m_options.onTensorDone)
+        m_options.onTensorDone(plan);
     return bytes;
 }
 
 std::vector<TensorPlan> Pipeline::run(Progress& progress, std::stop_token stop)
 {
+    if (m_options.output.empty())
+        throw std::invalid_argument("this pipeline was planned without an output file; it can only preview tensors");
     const auto recipeJson = m_recipe.toJson();
     const auto producer = [&](std::size_t i) { return produce(m_plan[i], stop); };
     if (m_gguf) {

@@ -11,6 +11,7 @@
 #include "recipe/Recipe.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stop_token>
@@ -24,10 +25,18 @@ class PipelineStep;
 // The dtype of a dense safetensors export.
 enum class DenseType { Original, F16, BF16 };
 
+struct TensorPlan;
+struct TensorPreview;
+struct PreviewOptions;
+
 struct PipelineOptions
 {
-    std::filesystem::path output; // .gguf or .safetensors
+    // .gguf or .safetensors. Empty: plan only, as for a safetensors export (preview() works, run() refuses).
+    std::filesystem::path output;
     DenseType denseType = DenseType::Original; // safetensors only; Original: each tensor's own float type
+    // Called on the job's thread after each tensor is produced, in file order, with its plan and
+    // metrics: what lets a window fill its table while the export is still running.
+    std::function<void(const TensorPlan&)> onTensorDone = nullptr;
 };
 
 // What happens to one tensor, decided from the header and the recipe before anything is read.
@@ -66,7 +75,18 @@ public:
     // stopped (no file is left), CheckpointError on I/O problems or too little disk space.
     std::vector<TensorPlan> run(Progress& progress, std::stop_token stop);
 
+    // What run() would store for one tensor (plan index), decoded back to floats and summarised for
+    // the lab's measured charts; nothing is written. The values are exactly those of the export.
+    TensorPreview preview(std::size_t planIndex, const PreviewOptions& options, std::stop_token stop) const;
+
 private:
+    struct Compressed
+    {
+        std::vector<float> original; // empty when the tensor is copied unchanged
+        std::vector<float> quantiserInput; // after prune and low rank (kept when asked)
+        std::vector<std::byte> bytes; // as stored, before any row re-ordering for llama.cpp
+    };
+    Compressed compress(TensorPlan& plan, std::stop_token stop, bool keepQuantiserInput) const;
     std::vector<std::byte> produce(TensorPlan& plan, std::stop_token stop) const;
 
     std::shared_ptr<const Checkpoint> m_checkpoint;
