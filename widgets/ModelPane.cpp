@@ -103,6 +103,23 @@ void ModelPane::setCheckpoint(const std::shared_ptr<const Checkpoint>& checkpoin
             break;
         }
     }
+    m_tensorNames.clear();
+    for (const auto& info : checkpoint->tensors())
+        m_tensorNames << QString::fromStdString(info.name);
+}
+
+bool ModelPane::selectTensor(const QString& name)
+{
+    const auto position = m_tensorNames.indexOf(name);
+    if (position < 0)
+        return false;
+    const QModelIndex source = m_model->indexForTensor(static_cast<int>(position));
+    if (!m_proxy->mapFromSource(source).isValid())
+        m_filter->clear();
+    const QModelIndex shown = m_proxy->mapFromSource(source);
+    m_tree->scrollTo(shown);
+    m_tree->setCurrentIndex(shown);
+    return shown.isValid();
 }
 
 } // namespace complab

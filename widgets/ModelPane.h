@@ -2,6 +2,7 @@
 // file metadata (a table) in tabs. Selecting a tensor emits its index; the window shows its statistics.
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 
 #include <memory>
@@ -27,6 +28,8 @@ public:
     explicit ModelPane(QWidget* parent = nullptr);
 
     void setCheckpoint(const std::shared_ptr<const Checkpoint>& checkpoint);
+    // Selects the tensor of that name (clearing the filter if it hides it); false when there is none.
+    bool selectTensor(const QString& name);
 
     QTreeView* tensorTree() const { return m_tree; }
     TensorTreeModel* tensorModel() const { return m_model; }
@@ -40,6 +43,7 @@ private:
     ModelCardWidget* m_card;
     QLabel* m_dropHint;
     QLineEdit* m_filter;
+    QStringList m_tensorNames; // checkpoint order
     TensorTreeModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTreeView* m_tree;

@@ -8,6 +8,7 @@
 #include "FitPanel.h"
 #include "JobRunner.h"
 #include "LabState.h"
+#include "MeasuredCharts.h"
 #include "MessageBar.h"
 #include "ModelPane.h"
 #include "RecipeDocument.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_fit(new FitPanel(m_lab, this))
     , m_guide(new DecisionGuidePanel(m_lab, this))
     , m_constants(new ConstantsPanel(m_lab, this))
+    , m_measured(new MeasuredCharts(this))
 {
     setWindowTitle(tr("Compression Lab"));
     setAcceptDrops(true);
@@ -88,11 +90,25 @@ MainWindow::MainWindow(QWidget* parent)
     auto* modelDock = addDock(QStringLiteral("model"), tr("Model"), m_modelPane, Qt::RightDockWidgetArea);
     auto* statsDock = addDock(QStringLiteral("statistics"), tr("Tensor statistics"), m_stats, Qt::RightDockWidgetArea);
     splitDockWidget(modelDock, statsDock, Qt::Vertical);
+    // The measured charts sit under the estimate charts; the side docks keep the full height.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    auto* measuredDock
+        = addDock(QStringLiteral("measured"), tr("Measured on this checkpoint"), m_measured, Qt::BottomDockWidgetArea);
     resizeDocks({recipeDock, modelDock}, {390, 420}, Qt::Horizontal);
     resizeDocks({recipeDock, fitDock}, {560, 300}, Qt::Vertical);
+    resizeDocks({measuredDock}, {400}, Qt::Vertical);
 
-    connect(m_modelPane, &ModelPane::tensorSelected, this,
-        [this](int tensorIndex) { m_stats->setTensor(m_checkpoint, tensorIndex); });
+    connect(m_modelPane, &ModelPane::tensorSelected, this, [this](int tensorIndex) {
+        m_stats->setTensor(m_checkpoint, tensorIndex);
+        m_measured->setTensor(tensorIndex);
+    });
+    m_measured->setRecipeProvider([this] {
+        return toRecipeDocument(
+            m_lab->recipe(), m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, std::nullopt);
+    });
+    connect(m_lab, &LabState::changed, m_measured, &MeasuredCharts::recipeChanged);
+    connect(m_measured, &MeasuredCharts::exportRequested, this, &MainWindow::exportChart);
     connect(m_charts, &EstimateCharts::exportRequested, this, &MainWindow::exportChart);
 
     createMenus();
@@ -425,7 +441,13 @@ void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qin
     if (m_checkpoint->config())
         architecture = architectureFromConfig(*m_checkpoint->config(), parameters, name.toStdString());
     m_lab->setLoadedModel(std::move(architecture), parameters >= 1e6 ? parameters : 0, name);
+    m_measured->setCheckpoint(m_checkpoint);
     m_modelPane->setCheckpoint(m_checkpoint);
+    if (!m_tensorOnOpen.isEmpty()) {
+        if (!m_modelPane->selectTensor(m_tensorOnOpen))
+            m_messages->showMessage(tr("%1 has no tensor named %2.").arg(name, m_tensorOnOpen));
+        m_tensorOnOpen.clear();
+    }
     setWindowTitle(tr("%1 — Compression Lab").arg(name));
     statusBar()->showMessage(tr("Opened %1 in %2 ms").arg(name).arg(milliseconds));
     Q_EMIT checkpointOpened();

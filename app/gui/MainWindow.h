@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QString>
 
 #include <memory>
 
@@ -23,6 +24,7 @@ class EstimateCharts;
 class FitPanel;
 class JobRunner;
 class LabState;
+class MeasuredCharts;
 class MessageBar;
 class MetadataModel;
 class ModelCardWidget;
@@ -43,6 +45,8 @@ public:
 
     // Opens a checkpoint file or folder in the background; errors appear in the message bar.
     void openPath(const QString& path);
+    // The tensor to select once the next model has opened (a command-line choice).
+    void selectTensorOnOpen(const QString& name) { m_tensorOnOpen = name; }
     // Sets the sliders and constants from a recipe file (and opens its checkpoint when the recipe was
     // made for one that is not open); saves them to one, atomically. Errors name the file and the key.
     bool openRecipe(const QString& path);
@@ -64,6 +68,7 @@ public:
     FitPanel* fitPanel() const { return m_fit; }
     DecisionGuidePanel* guidePanel() const { return m_guide; }
     ConstantsPanel* constantsPanel() const { return m_constants; }
+    MeasuredCharts* measuredCharts() const { return m_measured; }
 
 Q_SIGNALS:
     void checkpointOpened();
@@ -102,6 +107,8 @@ private:
     FitPanel* m_fit;
     DecisionGuidePanel* m_guide;
     ConstantsPanel* m_constants;
+    MeasuredCharts* m_measured;
+    QString m_tensorOnOpen;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
     qreal m_baseFontSize = 0;

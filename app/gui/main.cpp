@@ -27,14 +27,29 @@ int main(int argc, char** argv)
     parser.addPositionalArgument(QStringLiteral("checkpoint"),
         QApplication::translate("main", "Checkpoint file or folder to open (default: the bundled sample)."),
         QStringLiteral("[checkpoint]"));
+    const QCommandLineOption tensorOption(QStringLiteral("tensor"),
+        QApplication::translate(
+            "main", "Select this tensor once the checkpoint is open (e.g. model.layers.0.mlp.up_proj.weight)."),
+        QStringLiteral("name"));
+    parser.addOption(tensorOption);
+    const QCommandLineOption recipeOption(QStringLiteral("recipe"),
+        QApplication::translate("main", "Set the sliders from this recipe file (compression-lab-recipe JSON)."),
+        QStringLiteral("file"));
+    parser.addOption(recipeOption);
     parser.process(app);
 
     complab::applyAppearance(complab::parseAppearance(QSettings().value(QStringLiteral("view/appearance")).toString()));
     complab::MainWindow window;
+    if (parser.isSet(tensorOption))
+        window.selectTensorOnOpen(parser.value(tensorOption));
     window.show();
     const QStringList arguments = parser.positionalArguments();
     const QString path = arguments.isEmpty() ? complab::bundledSamplePath() : arguments.front();
     if (!path.isEmpty())
         QTimer::singleShot(0, &window, [&window, path] { window.openPath(path); });
+    if (parser.isSet(recipeOption)) {
+        const QString recipe = parser.value(recipeOption);
+        QTimer::singleShot(0, &window, [&window, recipe] { window.openRecipe(recipe); });
+    }
     return QApplication::exec();
 }

@@ -1,0 +1,632 @@
+#include "MeasuredCharts.h"
+
+#include "ChartPalette.h"
+#include "EstimateChartView.h"
+#include "Format.h"
+#include "JobRunner.h"
+#include "TensorStatsWidget.h"
+#include "io/Checkpoint.h"
+#include "recipe/Pipeline.h"
+
+#include <QChart>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QLogValueAxis>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace complab {
+
+namespace {
+
+// More levels than this are drawn as no lines at all (int8's 255 would hide the histogram).
+constexpr std::size_t maximumGridLines = 64;
+// Log-scale histograms: empty bins sit just below the axis.
+constexpr double emptyBinHeight = 0.5;
+constexpr double histogramFloor = 0.8;
+
+QString schemeLabel(const QuantSpec& spec)
+{
+    return QString::fromStdString(spec.name());
+}
+
+QString numberText(double value)
+{
+    return format::number(value, 3);
+}
+
+QString decibelText(double sqnr)
+{
+    return std::isfinite(sqnr) ? QLocale().toString(sqnr, 'f', 1) + QStringLiteral(" dB") : MeasuredCharts::tr("exact");
+}
+
+// Relative error on a log axis: an exact scheme has none to draw, so it sits on the floor.
+double plottedError(double relativeError, double floor)
+{
+    return std::max(relativeError, floor);
+}
+
+QList<QPointF> logSafeOutline(const Histogram& histogram)
+{
+    auto points = TensorStatsWidget::stepOutline(histogram);
+    for (auto& point : points)
+        point.setY(std::max(point.y(), emptyBinHeight));
+    return points;
+}
+
+std::uint64_t tallestBin(const Histogram& histogram)
+{
+    return histogram.counts.empty() ? 0 : *std::max_element(histogram.counts.begin(), histogram.counts.end());
+}
+
+QLogValueAxis* countAxis()
+{
+    auto* axis = new QLogValueAxis;
+    axis->setTitleText(MeasuredCharts::tr("Weights (log scale)"));
+    axis->setLabelFormat(QStringLiteral("%g"));
+    axis->setBase(10);
+    axis->setMinorTickCount(0);
+    axis->setRange(histogramFloor, 10);
+    return axis;
+}
+
+} // namespace
+
+MeasuredCharts::MeasuredCharts(QWidget* parent)
+    : QWidget(parent)
+    , m_previewRunner(new JobRunner(this))
+    , m_sweepRunner(new JobRunner(this))
+    , m_debounce(new QTimer(this))
+    , m_status(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_tabs(new QTabWidget(this))
+{
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(150);
+    connect(m_debounce, &QTimer::timeout, this, &MeasuredCharts::measureNow);
+
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(160);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_cancel->hide();
+    m_cancel->setToolTip(tr("Stop measuring this tensor"));
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        m_debounce->stop();
+        m_previewRunner->cancel();
+        m_sweepRunner->cancel();
+    });
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_status, 1);
+    header->addWidget(m_progress);
+    header->addWidget(m_cancel);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(header);
+    layout->addWidget(m_tabs, 1);
+
+    buildErrorChart();
+    buildHistogramChart();
+    buildRoundingChart();
+    buildRowChart();
+    applyPalette();
+
+    for (JobRunner* runner : {m_previewRunner, m_sweepRunner}) {
+        connect(runner, &JobRunner::started, this, &MeasuredCharts::updateBusy);
+        connect(runner, &JobRunner::finished, this, &MeasuredCharts::updateBusy);
+        connect(runner, &JobRunner::failed, this, [this](const QString& message) { setStatus(message, true); });
+    }
+    connect(m_previewRunner, &JobRunner::cancelled, this, [this] {
+        if (!m_previewRunner->isRunning())
+            setStatus(tr("Measuring stopped; move a slider or pick a tensor to measure again."));
+    });
+    clearCharts(tr("Open a model and select a tensor to see what the recipe does to its values."));
+}
+
+MeasuredCharts::~MeasuredCharts() = default;
+
+void MeasuredCharts::setRecipeProvider(std::function<Recipe()> provider)
+{
+    m_recipeProvider = std::move(provider);
+}
+
+void MeasuredCharts::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint)
+{
+    m_checkpoint = std::move(checkpoint);
+    m_tensorIndex = -1;
+    m_debounce->stop();
+    m_previewRunner->cancel();
+    m_sweepRunner->cancel();
+    clearCharts(tr("Select a tensor to see what the recipe does to its values."));
+}
+
+void MeasuredCharts::setTensor(int tensorIndex)
+{
+    if (!m_checkpoint || tensorIndex < 0 || static_cast<std::size_t>(tensorIndex) >= m_checkpoint->tensors().size()) {
+        m_tensorIndex = -1;
+        m_debounce->stop();
+        m_previewRunner->cancel();
+        m_sweepRunner->cancel();
+        clearCharts(tr("Select a tensor to see what the recipe does to its values."));
+        return;
+    }
+    if (tensorIndex == m_tensorIndex)
+        return;
+    m_tensorIndex = tensorIndex;
+    m_sweep.clear();
+    m_preview.reset();
+    m_sweepWanted = true;
+    m_debounce->start();
+}
+
+void MeasuredCharts::recipeChanged()
+{
+    if (m_tensorIndex >= 0)
+        m_debounce->start();
+}
+
+void MeasuredCharts::setDebounceMilliseconds(int milliseconds)
+{
+    m_debounce->setInterval(milliseconds);
+}
+
+void MeasuredCharts::measureNow()
+{
+    m_debounce->stop();
+    startPreview();
+    if (m_sweepWanted)
+        startSweep();
+}
+
+QString MeasuredCharts::statusText() const
+{
+    return m_status->text();
+}
+
+EstimateChartView* MeasuredCharts::addView(QChart* chart, const QString& tabTitle, const QString& toolTip)
+{
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto* view = new EstimateChartView(chart, m_tabs);
+    view->setMinimumHeight(220);
+    connect(view, &EstimateChartView::exportRequested, this,
+        [this, view](ChartExportFormat format) { Q_EMIT exportRequested(view, format); });
+    const int index = m_tabs->addTab(view, tabTitle);
+    m_tabs->setTabToolTip(index, toolTip);
+    m_views << view;
+    return view;
+}
+
+void MeasuredCharts::buildErrorChart()
+{
+    m_errorChart = new QChart;
+    m_errorAxisX = new QLogValueAxis;
+    m_errorAxisX->setTitleText(tr("Bits per weight, scales included"));
+    m_errorAxisX->setBase(2);
+    m_errorAxisX->setRange(1.7, 20);
+    m_errorAxisX->setMinorTickCount(0);
+    m_errorAxisX->setLabelFormat(QStringLiteral("%g"));
+    m_errorAxisY = new QLogValueAxis;
+    m_errorAxisY->setTitleText(tr("Relative error"));
+    m_errorAxisY->setLabelFormat(QStringLiteral("%g"));
+    m_errorAxisY->setBase(10);
+    m_errorAxisY->setMinorTickCount(0);
+    m_errorAxisY->setRange(1e-4, 1);
+    m_errorChart->addAxis(m_errorAxisX, Qt::AlignBottom);
+    m_errorChart->addAxis(m_errorAxisY, Qt::AlignLeft);
+    auto* view = addView(m_errorChart, tr("Error vs bits"),
+        tr("Every scheme the lab has, measured on the selected tensor: fewer bits, more error. "
+           "The integer line shows the cliff below 4 bits."));
+
+    m_integerSeries = new QLineSeries;
+    m_integerSeries->setName(tr("INT2–INT8, groups of 128"));
+    m_integerSeries->setPointsVisible(true);
+    m_blockSeries = new QScatterSeries;
+    m_blockSeries->setName(tr("GGUF blocks (llama.cpp)"));
+    m_blockSeries->setMarkerSize(9);
+    m_otherSeries = new QScatterSeries;
+    m_otherSeries->setName(tr("NF4, FP8, MXFP4, F16"));
+    m_otherSeries->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_otherSeries->setMarkerSize(8);
+    m_recipeMarker = new QScatterSeries;
+    m_recipeMarker->setName(tr("This recipe"));
+    m_recipeMarker->setMarkerShape(QScatterSeries::MarkerShapeStar);
+    m_recipeMarker->setMarkerSize(20);
+    m_recipeMarker->setColor(QColor(214, 39, 40));
+    for (QXYSeries* series : std::initializer_list<QXYSeries*>{m_integerSeries, m_blockSeries, m_otherSeries}) {
+        m_errorChart->addSeries(series);
+        series->attachAxis(m_errorAxisX);
+        series->attachAxis(m_errorAxisY);
+        view->addHoverText(series, [this](const QPointF& point) {
+            for (const auto& outcome : m_sweep)
+                if (std::abs(outcome.metrics.bitsPerWeight - point.x()) < 1e-9
+                    && std::abs(plottedError(outcome.metrics.relativeError, m_errorAxisY->min()) - point.y())
+                        <= 1e-9 * std::max(1.0, point.y()))
+                    return tr("%1: %2 bits/weight\nrelative error %3, SQNR %4")
+                        .arg(schemeLabel(outcome.spec), numberText(outcome.metrics.bitsPerWeight),
+                            numberText(outcome.metrics.relativeError), decibelText(outcome.metrics.sqnrDb));
+            return QString();
+        });
+    }
+    m_errorChart->addSeries(m_recipeMarker);
+    m_recipeMarker->attachAxis(m_errorAxisX);
+    m_recipeMarker->attachAxis(m_errorAxisY);
+    view->addHoverText(m_recipeMarker, [this](const QPointF&) {
+        if (!m_preview || !m_preview->plan.metrics)
+            return QString();
+        const auto& metrics = *m_preview->plan.metrics;
+        return tr("This recipe on %1: %2 bits/weight\nrelative error %3, SQNR %4")
+            .arg(QString::fromStdString(m_preview->plan.sourceName), numberText(metrics.bitsPerWeight),
+                numberText(metrics.relativeError), decibelText(metrics.sqnrDb));
+    });
+}
+
+void MeasuredCharts::buildHistogramChart()
+{
+    m_histogramChart = new QChart;
+    m_histogramAxisX = new QValueAxis;
+    m_histogramAxisX->setTitleText(tr("Weight value"));
+    m_histogramAxisX->setLabelFormat(QStringLiteral("%.3g"));
+    m_histogramAxisY = countAxis();
+    m_histogramChart->addAxis(m_histogramAxisX, Qt::AlignBottom);
+    m_histogramChart->addAxis(m_histogramAxisY, Qt::AlignLeft);
+    auto* view = addView(m_histogramChart, tr("Weights and grid"),
+        tr("How the selected tensor's weights are spread, before and after the recipe, with the values one "
+           "quantisation group can store drawn as vertical lines."));
+    m_originalHistogram = new QLineSeries;
+    m_originalHistogram->setName(tr("Original weights"));
+    m_storedHistogram = new QLineSeries;
+    m_storedHistogram->setName(tr("After the recipe"));
+    QPen stored(QColor(214, 39, 40));
+    stored.setWidthF(1.5);
+    m_storedHistogram->setPen(stored);
+    for (QLineSeries* series : {m_originalHistogram, m_storedHistogram}) {
+        m_histogramChart->addSeries(series);
+        series->attachAxis(m_histogramAxisX);
+        series->attachAxis(m_histogramAxisY);
+        view->addHoverText(series, [series](const QPointF& point) {
+            return tr("%1\nvalue %2: %3 weights")
+                .arg(series->name(), numberText(point.x()), format::integer(static_cast<std::uint64_t>(point.y())));
+        });
+    }
+}
+
+void MeasuredCharts::buildRoundingChart()
+{
+    m_roundingChart = new QChart;
+    m_roundingAxisX = new QValueAxis;
+    m_roundingAxisX->setTitleText(tr("Error per weight (stored − original)"));
+    m_roundingAxisX->setLabelFormat(QStringLiteral("%.2g"));
+    m_roundingAxisY = countAxis();
+    m_roundingChart->addAxis(m_roundingAxisX, Qt::AlignBottom);
+    m_roundingChart->addAxis(m_roundingAxisY, Qt::AlignLeft);
+    auto* view = addView(m_roundingChart, tr("Rounding error"),
+        tr("The histogram of what the recipe changed in each weight of the selected tensor."));
+    m_errorHistogram = new QLineSeries;
+    m_errorHistogram->setName(tr("Error of each weight"));
+    m_roundingChart->addSeries(m_errorHistogram);
+    m_errorHistogram->attachAxis(m_roundingAxisX);
+    m_errorHistogram->attachAxis(m_roundingAxisY);
+    view->addHoverText(m_errorHistogram, [](const QPointF& point) {
+        return tr("error %1: %2 weights")
+            .arg(numberText(point.x()), format::integer(static_cast<std::uint64_t>(point.y())));
+    });
+}
+
+void MeasuredCharts::buildRowChart()
+{
+    m_rowChart = new QChart;
+    m_rowAxisX = new QValueAxis;
+    m_rowAxisX->setTitleText(tr("Column"));
+    m_rowAxisX->setLabelFormat(QStringLiteral("%.0f"));
+    m_rowAxisY = new QValueAxis;
+    m_rowAxisY->setTitleText(tr("Weight value"));
+    m_rowAxisY->setLabelFormat(QStringLiteral("%.3g"));
+    m_rowChart->addAxis(m_rowAxisX, Qt::AlignBottom);
+    m_rowChart->addAxis(m_rowAxisY, Qt::AlignLeft);
+    auto* view = addView(m_rowChart, tr("One row"),
+        tr("A stretch of one row of the selected tensor (the row with its largest weight): the original "
+           "signal and what the recipe stores."));
+    m_rowOriginal = new QLineSeries;
+    m_rowOriginal->setName(tr("Original"));
+    m_rowStored = new QLineSeries;
+    m_rowStored->setName(tr("Stored by the recipe"));
+    m_rowStored->setPointsVisible(true);
+    QPen stored(QColor(214, 39, 40));
+    stored.setWidthF(1.2);
+    m_rowStored->setPen(stored);
+    for (QLineSeries* series : {m_rowOriginal, m_rowStored}) {
+        m_rowChart->addSeries(series);
+        series->attachAxis(m_rowAxisX);
+        series->attachAxis(m_rowAxisY);
+        view->addHoverText(series, [series](const QPointF& point) {
+            return tr("%1\ncolumn %2: %3")
+                .arg(series->name(), QString::number(point.x(), 'f', 0), numberText(point.y()));
+        });
+    }
+}
+
+void MeasuredCharts::startPreview()
+{
+    if (!m_checkpoint || m_tensorIndex < 0 || !m_recipeProvider)
+        return;
+    Recipe recipe;
+    try {
+        recipe = m_recipeProvider();
+    } catch (const std::exception& e) {
+        setStatus(tr("The recipe cannot be measured: %1").arg(QString::fromStdString(e.what())), true);
+        return;
+    }
+    const auto checkpoint = m_checkpoint;
+    const auto index = static_cast<std::size_t>(m_tensorIndex);
+    const QString name = QString::fromStdString(checkpoint->tensors()[index].name);
+    setStatus(tr("Measuring %1 under the recipe…").arg(name));
+    m_previewRunner->start<TensorPreview>(
+        tr("Measuring %1").arg(name),
+        [checkpoint, recipe, index](Progress&, std::stop_token stop) {
+            const Pipeline pipeline(checkpoint, recipe, PipelineOptions{});
+            const auto& plan = pipeline.plan();
+            const auto found = std::find_if(
+                plan.begin(), plan.end(), [index](const TensorPlan& entry) { return entry.sourceIndex == index; });
+            if (found == plan.end())
+                throw std::invalid_argument(
+                    "tensor '" + checkpoint->tensors()[index].name + "' is not part of the export");
+            return pipeline.preview(static_cast<std::size_t>(found - plan.begin()), PreviewOptions{}, stop);
+        },
+        [this](const TensorPreview& preview) { drawPreview(preview); });
+}
+
+void MeasuredCharts::startSweep()
+{
+    m_sweepWanted = false;
+    if (!m_checkpoint || m_tensorIndex < 0)
+        return;
+    const auto checkpoint = m_checkpoint;
+    const auto index = static_cast<std::size_t>(m_tensorIndex);
+    m_sweepRunner->start<std::vector<QuantOutcome>>(
+        tr("Measuring every scheme on %1").arg(QString::fromStdString(checkpoint->tensors()[index].name)),
+        [checkpoint, index](Progress& progress, std::stop_token stop) {
+            return sweepSchemes(checkpoint->tensor(index), standardSchemes(), progress, stop);
+        },
+        [this](const std::vector<QuantOutcome>& sweep) { drawSweep(sweep); });
+}
+
+void MeasuredCharts::drawPreview(const TensorPreview& preview)
+{
+    m_preview = preview;
+    ++m_previewsDrawn;
+    const auto& plan = preview.plan;
+    const QString name = QString::fromStdString(plan.sourceName);
+    const QString shape = format::shape(plan.shape);
+
+    // Status: what the recipe does to this tensor, in numbers measured just now.
+    if (plan.metrics) {
+        const auto& metrics = *plan.metrics;
+        QString what = plan.spec ? schemeLabel(*plan.spec) : QString::fromUtf8(dtypeName(plan.storedAs));
+        if (!plan.steps.empty()) {
+            QStringList steps;
+            for (const auto& step : plan.steps)
+                steps << QString::fromStdString(step);
+            what = steps.join(QStringLiteral(" + ")) + QStringLiteral(" + ") + what;
+        }
+        QString text = tr("<b>%1</b> (%2) under this recipe: %3, %4 bits/weight — RMS error %5, relative error %6, "
+                          "SQNR %7")
+                           .arg(name.toHtmlEscaped(), shape, what.toHtmlEscaped(), numberText(metrics.bitsPerWeight),
+                               numberText(metrics.rmsError), format::percent(metrics.relativeError, 2),
+                               decibelText(metrics.sqnrDb));
+        if (preview.storedZeroFraction > 0.001)
+            text += tr(", %1 of the weights stored as exactly zero").arg(format::percent(preview.storedZeroFraction));
+        setStatus(text + tr(". <i>Measured on this checkpoint.</i>"));
+    } else {
+        setStatus(tr("<b>%1</b> (%2) is stored unchanged as %3%4.")
+                      .arg(name.toHtmlEscaped(), shape, QString::fromUtf8(dtypeName(plan.storedAs)),
+                          plan.keptBecause.empty()
+                              ? QString()
+                              : QStringLiteral(" (") + QString::fromStdString(plan.keptBecause) + QStringLiteral(")")));
+    }
+
+    // Weight histogram with the grid of one group.
+    m_originalHistogram->replace(logSafeOutline(preview.original));
+    m_storedHistogram->replace(logSafeOutline(preview.stored));
+    // The range shows every weight and every level of the drawn grid (a level no weight uses is
+    // part of the story: symmetric INT2 spends one of its four there).
+    double left = preview.original.lowest;
+    double right = preview.original.highest;
+    if (preview.grid && !preview.grid->levels.empty() && preview.grid->levels.size() <= maximumGridLines) {
+        const double margin = 0.03 * (right - left);
+        left = std::min(left, static_cast<double>(preview.grid->levels.front()) - margin);
+        right = std::max(right, static_cast<double>(preview.grid->levels.back()) + margin);
+    }
+    m_histogramAxisX->setRange(left, right);
+    const double tallest = static_cast<double>(std::max(tallestBin(preview.original), tallestBin(preview.stored)));
+    m_histogramAxisY->setRange(histogramFloor, std::max(10.0, tallest * 2.0));
+    for (QLineSeries* line : m_gridLines) {
+        m_histogramChart->removeSeries(line);
+        delete line;
+    }
+    m_gridLines.clear();
+    QString gridNote;
+    if (preview.grid && !preview.grid->levels.empty()) {
+        const auto& levels = preview.grid->levels;
+        if (levels.size() <= maximumGridLines) {
+            QPen pen(QColor(30, 140, 30, 220));
+            pen.setWidthF(1.3);
+            pen.setStyle(Qt::DashLine);
+            for (std::size_t i = 0; i < levels.size(); ++i) {
+                auto* line = new QLineSeries;
+                line->setPen(pen);
+                line->setName(tr("Grid: %1 levels of one group").arg(levels.size()));
+                line->append(levels[i], histogramFloor);
+                line->append(levels[i], m_histogramAxisY->max());
+                m_histogramChart->addSeries(line);
+                line->attachAxis(m_histogramAxisX);
+                line->attachAxis(m_histogramAxisY);
+                const auto markers = m_histogramChart->legend()->markers(line);
+                if (i > 0)
+                    for (auto* marker : markers)
+                        marker->setVisible(false);
+                m_gridLines.push_back(line);
+            }
+        } else {
+            gridNote = tr(" (%1 levels, too many to draw)").arg(levels.size());
+        }
+        gridNote = QStringLiteral("<br>") + QString::fromStdString(preview.grid->description).toHtmlEscaped() + gridNote;
+    } else if (!plan.spec) {
+        gridNote = tr("<br>not quantised: no grid");
+    }
+    m_histogramChart->setTitle(tr("Weights of %1, before and after%2").arg(name, gridNote));
+
+    // Rounding error.
+    m_errorHistogram->replace(logSafeOutline(preview.error));
+    m_roundingAxisX->setRange(preview.error.lowest, preview.error.highest);
+    m_roundingAxisY->setRange(histogramFloor, std::max(10.0, static_cast<double>(tallestBin(preview.error)) * 2.0));
+    m_roundingChart->setTitle(plan.metrics
+            ? tr("What the recipe changed in each weight of %1<br>RMS error %2, largest %3")
+                  .arg(name, numberText(plan.metrics->rmsError), numberText(plan.metrics->maxAbsError))
+            : tr("%1 is stored unchanged: every error is zero").arg(name));
+
+    // One row, before and after.
+    QList<QPointF> original;
+    QList<QPointF> stored;
+    double lowest = 0.0;
+    double highest = 0.0;
+    for (std::size_t i = 0; i < preview.sampleOriginal.size(); ++i) {
+        const double x = static_cast<double>(preview.sampleFirstColumn + i);
+        original << QPointF(x, preview.sampleOriginal[i]);
+        stored << QPointF(x, preview.sampleStored[i]);
+        lowest = std::min(
+            {lowest, static_cast<double>(preview.sampleOriginal[i]), static_cast<double>(preview.sampleStored[i])});
+        highest = std::max(
+            {highest, static_cast<double>(preview.sampleOriginal[i]), static_cast<double>(preview.sampleStored[i])});
+    }
+    m_rowOriginal->replace(original);
+    m_rowStored->replace(stored);
+    if (!original.isEmpty()) {
+        m_rowAxisX->setRange(original.front().x(), original.back().x());
+        const double margin = std::max(1e-9, (highest - lowest) * 0.05);
+        m_rowAxisY->setRange(lowest - margin, highest + margin);
+    }
+    m_rowChart->setTitle(
+        tr("Row %1 of %2, columns %3–%4: original and stored<br>RMS error in this stretch %5")
+            .arg(preview.sampleRow)
+            .arg(name)
+            .arg(preview.sampleFirstColumn)
+            .arg(preview.sampleFirstColumn + std::max<std::size_t>(preview.sampleOriginal.size(), 1) - 1)
+            .arg(numberText(preview.sampleRmsError)));
+    drawRecipeMarker();
+    applyPalette();
+    Q_EMIT previewDrawn();
+}
+
+void MeasuredCharts::drawSweep(const std::vector<QuantOutcome>& sweep)
+{
+    m_sweep = sweep;
+    // The axis spans the low-bit schemes; 16-bit formats, whose error is a rounding of the source's own
+    // precision, sit on the floor (their hover text gives the value).
+    double smallest = 1.0;
+    double largest = 1e-3;
+    for (const auto& outcome : m_sweep)
+        if (outcome.metrics.relativeError > 0 && outcome.metrics.bitsPerWeight < 12) {
+            smallest = std::min(smallest, outcome.metrics.relativeError);
+            largest = std::max(largest, outcome.metrics.relativeError);
+        }
+    const double floor = std::pow(10.0, std::floor(std::log10(smallest) - 0.3));
+    m_errorAxisY->setRange(floor, std::pow(10.0, std::ceil(std::log10(largest * 1.05))));
+    QList<QPointF> integers;
+    QList<QPointF> blocks;
+    QList<QPointF> others;
+    for (const auto& outcome : m_sweep) {
+        const QPointF point(outcome.metrics.bitsPerWeight, plottedError(outcome.metrics.relativeError, floor));
+        const auto& spec = outcome.spec;
+        if (spec.format == QuantFormat::Int && spec.granularity == Granularity::PerGroup && spec.groupSize == 128
+            && spec.symmetric)
+            integers << point;
+        else if (spec.isGgufBlockFormat())
+            blocks << point;
+        else
+            others << point;
+    }
+    std::sort(integers.begin(), integers.end(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
+    m_integerSeries->replace(integers);
+    m_blockSeries->replace(blocks);
+    m_otherSeries->replace(others);
+    const QString name = m_checkpoint && m_tensorIndex >= 0
+        ? QString::fromStdString(m_checkpoint->tensors()[static_cast<std::size_t>(m_tensorIndex)].name)
+        : QString();
+    m_errorChart->setTitle(
+        tr("Reconstruction error against bits: %1 schemes measured on %2").arg(m_sweep.size()).arg(name));
+    drawRecipeMarker();
+    Q_EMIT sweepDrawn();
+}
+
+void MeasuredCharts::drawRecipeMarker()
+{
+    if (!m_preview || !m_preview->plan.metrics) {
+        m_recipeMarker->clear();
+        return;
+    }
+    const auto& metrics = *m_preview->plan.metrics;
+    m_recipeMarker->replace({QPointF(metrics.bitsPerWeight, plottedError(metrics.relativeError, m_errorAxisY->min()))});
+}
+
+void MeasuredCharts::clearCharts(const QString& why)
+{
+    m_preview.reset();
+    m_sweep.clear();
+    for (QXYSeries* series : std::initializer_list<QXYSeries*>{m_integerSeries, m_blockSeries, m_otherSeries,
+             m_recipeMarker, m_originalHistogram, m_storedHistogram, m_errorHistogram, m_rowOriginal, m_rowStored})
+        series->clear();
+    for (QLineSeries* line : m_gridLines) {
+        m_histogramChart->removeSeries(line);
+        delete line;
+    }
+    m_gridLines.clear();
+    m_errorChart->setTitle(tr("Reconstruction error against bits (select a tensor)"));
+    m_histogramChart->setTitle(tr("Weights before and after the recipe (select a tensor)"));
+    m_roundingChart->setTitle(tr("Error of each weight (select a tensor)"));
+    m_rowChart->setTitle(tr("One row, original and stored (select a tensor)"));
+    setStatus(why);
+}
+
+void MeasuredCharts::setStatus(const QString& text, bool isError)
+{
+    m_status->setText(
+        isError ? QStringLiteral("<span style='color:#c62828'>%1</span>").arg(text.toHtmlEscaped()) : text);
+}
+
+void MeasuredCharts::updateBusy()
+{
+    const bool busy = m_previewRunner->isRunning() || m_sweepRunner->isRunning();
+    m_progress->setVisible(busy);
+    m_cancel->setVisible(busy);
+}
+
+void MeasuredCharts::applyPalette()
+{
+    for (QChart* chart : {m_errorChart, m_histogramChart, m_roundingChart, m_rowChart})
+        applyPaletteToChart(chart, palette());
+}
+
+void MeasuredCharts::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+} // namespace complab
