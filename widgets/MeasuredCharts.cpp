@@ -6,6 +6,7 @@
 #include "JobRunner.h"
 #include "TensorStatsWidget.h"
 #include "io/Checkpoint.h"
+#include "lowrank/Svd.h"
 #include "recipe/Pipeline.h"
 
 #include <QChart>
@@ -88,6 +89,7 @@ MeasuredCharts::MeasuredCharts(QWidget* parent)
     : QWidget(parent)
     , m_previewRunner(new JobRunner(this))
     , m_sweepRunner(new JobRunner(this))
+    , m_spectrumRunner(new JobRunner(this))
     , m_debounce(new QTimer(this))
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
@@ -110,6 +112,7 @@ MeasuredCharts::MeasuredCharts(QWidget* parent)
         m_debounce->stop();
         m_previewRunner->cancel();
         m_sweepRunner->cancel();
+        m_spectrumRunner->cancel();
     });
 
     auto* header = new QHBoxLayout;
@@ -125,9 +128,11 @@ MeasuredCharts::MeasuredCharts(QWidget* parent)
     buildHistogramChart();
     buildRoundingChart();
     buildRowChart();
+    buildSpectrumChart();
     applyPalette();
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MeasuredCharts::startSpectrumIfShown);
 
-    for (JobRunner* runner : {m_previewRunner, m_sweepRunner}) {
+    for (JobRunner* runner : {m_previewRunner, m_sweepRunner, m_spectrumRunner}) {
         connect(runner, &JobRunner::started, this, &MeasuredCharts::updateBusy);
         connect(runner, &JobRunner::finished, this, &MeasuredCharts::updateBusy);
         connect(runner, &JobRunner::failed, this, [this](const QString& message) { setStatus(message, true); });
@@ -153,6 +158,7 @@ void MeasuredCharts::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint)
     m_debounce->stop();
     m_previewRunner->cancel();
     m_sweepRunner->cancel();
+    m_spectrumRunner->cancel();
     clearCharts(tr("Select a tensor to see what the recipe does to its values."));
 }
 
@@ -163,6 +169,7 @@ void MeasuredCharts::setTensor(int tensorIndex)
         m_debounce->stop();
         m_previewRunner->cancel();
         m_sweepRunner->cancel();
+        m_spectrumRunner->cancel();
         clearCharts(tr("Select a tensor to see what the recipe does to its values."));
         return;
     }
@@ -171,7 +178,9 @@ void MeasuredCharts::setTensor(int tensorIndex)
     m_tensorIndex = tensorIndex;
     m_sweep.clear();
     m_preview.reset();
+    m_spectrum.reset();
     m_sweepWanted = true;
+    m_spectrumWanted = true;
     m_debounce->start();
 }
 
@@ -192,6 +201,7 @@ void MeasuredCharts::measureNow()
     startPreview();
     if (m_sweepWanted)
         startSweep();
+    startSpectrumIfShown();
 }
 
 QString MeasuredCharts::statusText() const
@@ -361,6 +371,147 @@ void MeasuredCharts::buildRowChart()
     }
 }
 
+void MeasuredCharts::buildSpectrumChart()
+{
+    m_spectrumChart = new QChart;
+    m_spectrumAxisX = new QValueAxis;
+    m_spectrumAxisX->setTitleText(tr("Rank (singular value number)"));
+    m_spectrumAxisX->setLabelFormat(QStringLiteral("%.0f"));
+    m_spectrumAxisY = new QLogValueAxis;
+    m_spectrumAxisY->setTitleText(tr("Singular value"));
+    m_spectrumAxisY->setLabelFormat(QStringLiteral("%g"));
+    m_spectrumAxisY->setMinorTickCount(0);
+    m_energyAxis = new QValueAxis;
+    m_energyAxis->setTitleText(tr("Energy kept (%)"));
+    m_energyAxis->setRange(0, 100);
+    m_energyAxis->setTickCount(6);
+    m_energyAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_spectrumChart->addAxis(m_spectrumAxisX, Qt::AlignBottom);
+    m_spectrumChart->addAxis(m_spectrumAxisY, Qt::AlignLeft);
+    m_spectrumChart->addAxis(m_energyAxis, Qt::AlignRight);
+    auto* view = addView(m_spectrumChart, tr("Spectrum"),
+        tr("The singular values of the selected tensor and the share of its energy (squared Frobenius norm) the "
+           "first r of them keep: how far a low-rank factorisation can go."));
+    m_singularValues = new QLineSeries;
+    m_singularValues->setName(tr("Singular value σᵢ"));
+    m_energy = new QLineSeries;
+    m_energy->setName(tr("Energy kept by the first r (%)"));
+    m_energy->setPen(QPen(QColor(255, 127, 14), 2.0));
+    m_threshold = new QLineSeries;
+    m_threshold->setName(tr("The recipe's rank"));
+    QPen threshold(QColor(214, 39, 40), 1.5);
+    threshold.setStyle(Qt::DashLine);
+    m_threshold->setPen(threshold);
+    m_spectrumChart->addSeries(m_singularValues);
+    m_singularValues->attachAxis(m_spectrumAxisX);
+    m_singularValues->attachAxis(m_spectrumAxisY);
+    for (QLineSeries* series : {m_energy, m_threshold}) {
+        m_spectrumChart->addSeries(series);
+        series->attachAxis(m_spectrumAxisX);
+        series->attachAxis(m_energyAxis);
+    }
+    view->addHoverText(m_singularValues, [](const QPointF& point) {
+        return tr("σ%1 = %2").arg(QString::number(point.x(), 'f', 0), numberText(point.y()));
+    });
+    view->addHoverText(m_energy, [](const QPointF& point) {
+        return tr("the first %1 keep %2 % of the energy")
+            .arg(QString::number(point.x(), 'f', 0), QLocale().toString(point.y(), 'f', 1));
+    });
+}
+
+void MeasuredCharts::startSpectrumIfShown()
+{
+    if (!m_spectrumWanted || m_tabs->currentIndex() != SpectrumTab || !m_checkpoint || m_tensorIndex < 0)
+        return;
+    m_spectrumWanted = false;
+    const auto checkpoint = m_checkpoint;
+    const auto index = static_cast<std::size_t>(m_tensorIndex);
+    m_spectrumRunner->start<SpectrumChart>(
+        tr("Singular values of %1").arg(QString::fromStdString(checkpoint->tensors()[index].name)),
+        [checkpoint, index](Progress& progress, std::stop_token stop) {
+            const auto view = checkpoint->tensor(index);
+            const auto [rows, columns] = matrixShape(view.info());
+            if (rows < 2 || columns < 2)
+                throw std::invalid_argument(
+                    "tensor '" + view.info().name + "' is a vector: it has no spectrum to factorise");
+            const auto values = view.toFloats();
+            requireFinite(view.info().name, values);
+            const Eigen::MatrixXf weight
+                = Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+                    values.data(), static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(columns));
+            const double total = static_cast<double>(weight.cast<double>().squaredNorm());
+            const auto smaller = static_cast<Eigen::Index>(std::min(rows, columns));
+            // Exact up to 1536 (a few seconds); beyond, the leading 256 by randomized SVD.
+            if (smaller <= 1536)
+                return spectrumChart(exactSvd(weight, smaller, stop).singularValues, total, true);
+            return spectrumChart(
+                randomizedSvd(weight, 256, RandomizedSvdOptions{}, progress, stop).singularValues, total, false);
+        },
+        [this](const SpectrumChart& spectrum) { drawSpectrum(spectrum); });
+}
+
+void MeasuredCharts::drawSpectrum(const SpectrumChart& spectrum)
+{
+    m_spectrum = spectrum;
+    QList<QPointF> values;
+    QList<QPointF> energy;
+    double smallest = INFINITY;
+    double largest = 0;
+    for (std::size_t i = 0; i < spectrum.singularValues.size(); ++i) {
+        const double x = static_cast<double>(i + 1);
+        const double sigma = spectrum.singularValues[i];
+        if (sigma > 0) {
+            values << QPointF(x, sigma);
+            smallest = std::min(smallest, sigma);
+            largest = std::max(largest, sigma);
+        }
+        energy << QPointF(x, 100.0 * spectrum.cumulativeEnergy[i]);
+    }
+    m_singularValues->replace(values);
+    m_energy->replace(energy);
+    m_spectrumAxisX->setRange(1, std::max<double>(2, static_cast<double>(spectrum.singularValues.size())));
+    if (largest > 0)
+        m_spectrumAxisY->setRange(smallest / 1.5, largest * 1.5);
+    drawEnergyThreshold();
+    Q_EMIT spectrumDrawn();
+}
+
+void MeasuredCharts::drawEnergyThreshold()
+{
+    if (!m_spectrum) {
+        m_threshold->clear();
+        return;
+    }
+    const QString name = m_checkpoint && m_tensorIndex >= 0
+        ? QString::fromStdString(m_checkpoint->tensors()[static_cast<std::size_t>(m_tensorIndex)].name)
+        : QString();
+    const QString computed = m_spectrum->complete
+        ? tr("all %1 singular values").arg(m_spectrum->singularValues.size())
+        : tr("the leading %1 (randomized SVD)").arg(m_spectrum->singularValues.size());
+    if (!m_recipeEnergy) {
+        m_threshold->clear();
+        m_spectrumChart->setTitle(tr("Spectrum of %1: %2<br>low rank is off in this recipe").arg(name, computed));
+        return;
+    }
+    const auto [rows, columns] = matrixShape(m_checkpoint->tensors()[static_cast<std::size_t>(m_tensorIndex)]);
+    const auto fullRank = static_cast<qulonglong>(std::min(rows, columns));
+    Eigen::VectorXd sigma(static_cast<Eigen::Index>(m_spectrum->singularValues.size()));
+    for (Eigen::Index i = 0; i < sigma.size(); ++i)
+        sigma[i] = m_spectrum->singularValues[static_cast<std::size_t>(i)];
+    const auto rank = rankForEnergy(sigma, m_spectrum->totalEnergy, *m_recipeEnergy);
+    if (rank > sigma.size()) {
+        m_threshold->clear();
+        m_spectrumChart->setTitle(tr("Spectrum of %1: %2<br>%3 % of the energy needs more than these")
+                                      .arg(name, computed, QLocale().toString(100.0 * *m_recipeEnergy, 'f', 0)));
+        return;
+    }
+    m_threshold->replace({QPointF(static_cast<double>(rank), 0), QPointF(static_cast<double>(rank), 100)});
+    m_spectrumChart->setTitle(tr("Spectrum of %1: %2<br>keeping %3 % of the energy takes rank %4 of %5")
+                                  .arg(name, computed, QLocale().toString(100.0 * *m_recipeEnergy, 'f', 0))
+                                  .arg(rank)
+                                  .arg(fullRank));
+}
+
 void MeasuredCharts::startPreview()
 {
     if (!m_checkpoint || m_tensorIndex < 0 || !m_recipeProvider)
@@ -372,6 +523,8 @@ void MeasuredCharts::startPreview()
         setStatus(tr("The recipe cannot be measured: %1").arg(QString::fromStdString(e.what())), true);
         return;
     }
+    m_recipeEnergy = recipe.lowRank ? recipe.lowRank->energy : std::nullopt;
+    drawEnergyThreshold();
     const auto checkpoint = m_checkpoint;
     const auto index = static_cast<std::size_t>(m_tensorIndex);
     const QString name = QString::fromStdString(checkpoint->tensors()[index].name);
@@ -485,7 +638,8 @@ void MeasuredCharts::drawPreview(const TensorPreview& preview)
         } else {
             gridNote = tr(" (%1 levels, too many to draw)").arg(levels.size());
         }
-        gridNote = QStringLiteral("<br>") + QString::fromStdString(preview.grid->description).toHtmlEscaped() + gridNote;
+        gridNote
+            = QStringLiteral("<br>") + QString::fromStdString(preview.grid->description).toHtmlEscaped() + gridNote;
     } else if (!plan.spec) {
         gridNote = tr("<br>not quantised: no grid");
     }
@@ -600,6 +754,7 @@ void MeasuredCharts::clearCharts(const QString& why)
     m_histogramChart->setTitle(tr("Weights before and after the recipe (select a tensor)"));
     m_roundingChart->setTitle(tr("Error of each weight (select a tensor)"));
     m_rowChart->setTitle(tr("One row, original and stored (select a tensor)"));
+    m_spectrumChart->setTitle(tr("Singular values and energy (select a tensor)"));
     setStatus(why);
 }
 
@@ -611,7 +766,7 @@ void MeasuredCharts::setStatus(const QString& text, bool isError)
 
 void MeasuredCharts::updateBusy()
 {
-    const bool busy = m_previewRunner->isRunning() || m_sweepRunner->isRunning();
+    const bool busy = m_previewRunner->isRunning() || m_sweepRunner->isRunning() || m_spectrumRunner->isRunning();
     m_progress->setVisible(busy);
     m_cancel->setVisible(busy);
 }

@@ -7,6 +7,7 @@
 // change supersedes a preview still running, whose result is dropped.
 #pragma once
 
+#include "lowrank/LowRankFactorizer.h"
 #include "quant/QuantizeJob.h"
 #include "recipe/Recipe.h"
 #include "recipe/TensorPreview.h"
@@ -40,7 +41,7 @@ class MeasuredCharts : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { ErrorTab, HistogramTab, RoundingTab, RowTab, TabCount };
+    enum Tab { ErrorTab, HistogramTab, RoundingTab, RowTab, SpectrumTab, TabCount };
 
     explicit MeasuredCharts(QWidget* parent = nullptr);
     ~MeasuredCharts() override;
@@ -58,6 +59,10 @@ public:
 
     JobRunner* previewRunner() const { return m_previewRunner; }
     JobRunner* sweepRunner() const { return m_sweepRunner; }
+    JobRunner* spectrumRunner() const { return m_spectrumRunner; }
+    const std::optional<SpectrumChart>& spectrum() const { return m_spectrum; }
+    QLineSeries* singularValueSeries() const { return m_singularValues; }
+    QLineSeries* energySeries() const { return m_energy; }
     QTabWidget* tabs() const { return m_tabs; }
     QList<EstimateChartView*> views() const { return m_views; }
     const std::optional<TensorPreview>& preview() const { return m_preview; }
@@ -79,6 +84,7 @@ public:
 Q_SIGNALS:
     void previewDrawn();
     void sweepDrawn();
+    void spectrumDrawn();
     void exportRequested(complab::EstimateChartView* view, complab::ChartExportFormat format);
 
 protected:
@@ -89,6 +95,10 @@ private:
     void buildHistogramChart();
     void buildRoundingChart();
     void buildRowChart();
+    void buildSpectrumChart();
+    void startSpectrumIfShown();
+    void drawSpectrum(const SpectrumChart& spectrum);
+    void drawEnergyThreshold();
     EstimateChartView* addView(QChart* chart, const QString& tabTitle, const QString& toolTip);
     void startPreview();
     void startSweep();
@@ -105,6 +115,9 @@ private:
     int m_tensorIndex = -1;
     JobRunner* m_previewRunner;
     JobRunner* m_sweepRunner;
+    JobRunner* m_spectrumRunner;
+    bool m_spectrumWanted = false;
+    std::optional<double> m_recipeEnergy; // the recipe's low-rank energy, when it has one
     QTimer* m_debounce;
     bool m_sweepWanted = false;
 
@@ -139,6 +152,15 @@ private:
     QValueAxis* m_rowAxisY = nullptr;
     QLineSeries* m_rowOriginal = nullptr;
     QLineSeries* m_rowStored = nullptr;
+
+    QChart* m_spectrumChart = nullptr;
+    QValueAxis* m_spectrumAxisX = nullptr;
+    QLogValueAxis* m_spectrumAxisY = nullptr;
+    QValueAxis* m_energyAxis = nullptr;
+    QLineSeries* m_singularValues = nullptr;
+    QLineSeries* m_energy = nullptr;
+    QLineSeries* m_threshold = nullptr;
+    std::optional<SpectrumChart> m_spectrum;
 
     std::optional<TensorPreview> m_preview;
     std::vector<QuantOutcome> m_sweep;

@@ -6,9 +6,12 @@
 #include "io/Checkpoint.h"
 #include "recipe/Pipeline.h"
 
+#include "EstimateChartView.h"
+#include <QChart>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace complab;
@@ -152,6 +155,39 @@ private Q_SLOTS:
         QCOMPARE(charts.previewsDrawn(), 2);
         QVERIFY(charts.preview()->plan.metrics->rmsError > 3.0 * int4);
         QCOMPARE(charts.gridLinesShown(), 4);
+    }
+
+    // The spectrum is computed only when its tab is shown, and marks the recipe's rank.
+    void spectrumOnDemand()
+    {
+        const std::shared_ptr<const Checkpoint> checkpoint = openCheckpoint(sampleModel.toStdString());
+        Recipe recipe = recipeOf("int4");
+        recipe.lowRank = LowRankSettings{};
+        recipe.lowRank->energy = 0.9;
+        MeasuredCharts charts;
+        charts.setRecipeProvider([&recipe] { return recipe; });
+        charts.setCheckpoint(checkpoint);
+        charts.setTensor(indexOf(*checkpoint, projection));
+        charts.measureNow();
+        settle(charts);
+        QVERIFY(!charts.spectrum().has_value()); // not shown, not computed
+        QSignalSpy drawn(&charts, &MeasuredCharts::spectrumDrawn);
+        charts.tabs()->setCurrentIndex(MeasuredCharts::SpectrumTab);
+        QTRY_COMPARE_WITH_TIMEOUT(drawn.count(), 1, 30000);
+        const auto& spectrum = *charts.spectrum();
+        QVERIFY(spectrum.complete);
+        QCOMPARE(spectrum.singularValues.size(), std::size_t(256));
+        for (std::size_t i = 1; i < spectrum.singularValues.size(); ++i)
+            QVERIFY(spectrum.singularValues[i] <= spectrum.singularValues[i - 1]);
+        QVERIFY(std::abs(spectrum.cumulativeEnergy.back() - 1.0) < 1e-4);
+        QCOMPARE(charts.energySeries()->count(), 256);
+        QCOMPARE(charts.singularValueSeries()->count(), 256);
+        // The dashed line stands at the smallest rank keeping 90 % of the energy.
+        std::size_t rank = 0;
+        while (spectrum.cumulativeEnergy[rank] < 0.9)
+            ++rank;
+        QVERIFY(charts.views()[MeasuredCharts::SpectrumTab]->chart()->title().contains(
+            QStringLiteral("rank %1 of 256").arg(rank + 1)));
     }
 
     void keptTensorAndRefusalsAreExplained()

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <Eigen/SVD>
 #include <nlohmann/json.hpp>
 #include <tbb/global_control.h>
 
@@ -152,9 +153,6 @@ private Q_SLOTS:
             << R"({"format":"compression-lab-recipe","version":1,"pruning":{"method":"wanda","fraction":0.5}})"
             << "out.gguf"
             << "wanda pruning is not available in this build";
-        QTest::addRow("low rank") << R"({"format":"compression-lab-recipe","version":1,"low_rank":{"rank":16}})"
-                                  << "out.safetensors"
-                                  << "low-rank factorisation is not available in this build";
         QTest::addRow("int4 into gguf")
             << R"({"format":"compression-lab-recipe","version":1,"quantization":{"scheme":"int4"}})"
             << "out.gguf"
@@ -219,6 +217,56 @@ private Q_SLOTS:
                         2);
         }
         QCOMPARE(pruned, std::size_t(28)); // 7 projections in each of 4 layers
+    }
+
+    // prune -> low rank: the projections become rank-16 products (up to the BF16 rounding of the
+    // stored values), the embedding and the norms stay as they were; an energy rule keeps its energy.
+    void factorizes()
+    {
+        auto recipe = recipeOf("keep");
+        recipe.lowRank = LowRankSettings{};
+        recipe.lowRank->rank = 16;
+        QTemporaryDir dir;
+        const auto output = std::filesystem::path(dir.path().toStdString()) / "lowrank.safetensors";
+        const auto plans = apply(hfModel, recipe, output);
+        const auto source = openCheckpoint(hfModel);
+        const auto written = openCheckpoint(output);
+        std::size_t factored = 0;
+        for (const auto& plan : plans) {
+            const auto values = written->tensor(*written->indexOf(plan.outputName)).toFloats();
+            if (plan.steps.empty()) {
+                QVERIFY2(values == source->tensor(plan.sourceIndex).toFloats(), plan.sourceName.c_str());
+                continue;
+            }
+            QCOMPARE(plan.steps, std::vector<std::string>{"low-rank"});
+            ++factored;
+            if (plan.sourceName != "model.layers.2.mlp.down_proj.weight")
+                continue;
+            const auto rows = Eigen::Index(plan.shape[0]);
+            const auto columns = Eigen::Index(plan.shape[1]);
+            using Matrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+            const auto original = source->tensor(plan.sourceIndex).toFloats();
+            const Eigen::MatrixXd before = Eigen::Map<const Matrix>(original.data(), rows, columns).cast<double>();
+            const Eigen::MatrixXd after = Eigen::Map<const Matrix>(values.data(), rows, columns).cast<double>();
+            const Eigen::VectorXd sigmaBefore = Eigen::BDCSVD<Eigen::MatrixXd>(before).singularValues();
+            const Eigen::VectorXd sigmaAfter = Eigen::BDCSVD<Eigen::MatrixXd>(after).singularValues();
+            QVERIFY(sigmaBefore[16] / sigmaBefore[0] > 0.1); // a full-rank weight...
+            QVERIFY2(
+                sigmaAfter[16] / sigmaAfter[0] < 0.01, qPrintable(QString::number(sigmaAfter[16] / sigmaAfter[0])));
+            // ...and its best rank-16 approximation: the error is the energy of the discarded values.
+            const double discarded
+                = std::sqrt(sigmaBefore.tail(sigmaBefore.size() - 16).squaredNorm() / sigmaBefore.squaredNorm());
+            QVERIFY(std::abs(plan.metrics->relativeError - discarded) < 0.01);
+        }
+        QCOMPARE(factored, std::size_t(28)); // 7 projections in each of 4 layers
+
+        recipe.lowRank->rank.reset();
+        recipe.lowRank->energy = 0.9;
+        const auto energyPlans
+            = apply(hfModel, recipe, std::filesystem::path(dir.path().toStdString()) / "energy.safetensors");
+        for (const auto& plan : energyPlans)
+            if (!plan.steps.empty())
+                QVERIFY2(plan.metrics->relativeError <= std::sqrt(0.1) + 0.01, plan.sourceName.c_str());
     }
 
     void refusesToOverwriteTheInput()
