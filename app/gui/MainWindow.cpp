@@ -6,6 +6,7 @@
 #include "EstimateChartView.h"
 #include "EstimateCharts.h"
 #include "FitPanel.h"
+#include "HotSpotsPanel.h"
 #include "JobRunner.h"
 #include "LabState.h"
 #include "MeasuredCharts.h"
@@ -36,6 +37,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace complab {
@@ -61,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_guide(new DecisionGuidePanel(m_lab, this))
     , m_constants(new ConstantsPanel(m_lab, this))
     , m_measured(new MeasuredCharts(this))
+    , m_hotSpots(new HotSpotsPanel(this))
 {
     setWindowTitle(tr("Compression Lab"));
     setAcceptDrops(true);
@@ -103,11 +106,18 @@ MainWindow::MainWindow(QWidget* parent)
         m_stats->setTensor(m_checkpoint, tensorIndex);
         m_measured->setTensor(tensorIndex);
     });
-    m_measured->setRecipeProvider([this] {
+    const auto measuredRecipe = [this] {
         return toRecipeDocument(
             m_lab->recipe(), m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, std::nullopt);
-    });
+    };
+    m_measured->setRecipeProvider(measuredRecipe);
+    m_hotSpots->setRecipeProvider(measuredRecipe);
+    const int hotSpotsTab = m_measured->tabs()->addTab(m_hotSpots, tr("Hot spots"));
+    m_measured->tabs()->setTabToolTip(hotSpotsTab,
+        tr("Every tensor of the model under the recipe, worst first, with a button to keep it at higher precision"));
     connect(m_lab, &LabState::changed, m_measured, &MeasuredCharts::recipeChanged);
+    connect(m_lab, &LabState::changed, m_hotSpots, &HotSpotsPanel::recipeChanged);
+    connect(m_hotSpots, &HotSpotsPanel::promoteRequested, this, &MainWindow::keepTensorAt);
     connect(m_measured, &MeasuredCharts::exportRequested, this, &MainWindow::exportChart);
     connect(m_charts, &EstimateCharts::exportRequested, this, &MainWindow::exportChart);
 
@@ -430,6 +440,22 @@ void MainWindow::openPath(const QString& path)
         });
 }
 
+void MainWindow::keepTensorAt(const QString& tensorName, const RecipeScheme& scheme)
+{
+    if (!m_recipeDocument)
+        m_recipeDocument = std::make_unique<Recipe>();
+    auto& rules = m_recipeDocument->rules;
+    const std::string name = tensorName.toStdString();
+    std::erase_if(rules, [&name](const TensorRule& rule) { return rule.pattern == name; });
+    rules.insert(rules.begin(), TensorRule{TensorRule::Syntax::Glob, name, scheme});
+    m_measured->recipeChanged();
+    m_hotSpots->recipeChanged();
+    m_messages->showMessage(
+        tr("%1 is now stored as %2: a per-tensor rule of the recipe (File ▸ Save Recipe writes it).")
+            .arg(tensorName, QString::fromStdString(scheme.keeps() ? "its own type" : scheme.scheme)),
+        MessageBar::Kind::Information);
+}
+
 void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qint64 milliseconds)
 {
     m_stats->clear();
@@ -442,6 +468,7 @@ void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qin
         architecture = architectureFromConfig(*m_checkpoint->config(), parameters, name.toStdString());
     m_lab->setLoadedModel(std::move(architecture), parameters >= 1e6 ? parameters : 0, name);
     m_measured->setCheckpoint(m_checkpoint);
+    m_hotSpots->setCheckpoint(m_checkpoint);
     m_modelPane->setCheckpoint(m_checkpoint);
     if (!m_tensorOnOpen.isEmpty()) {
         if (!m_modelPane->selectTensor(m_tensorOnOpen))

@@ -17,6 +17,7 @@ namespace complab {
 
 class Checkpoint;
 struct Recipe;
+struct RecipeScheme;
 class ConstantsPanel;
 class DecisionGuidePanel;
 class EstimateChartView;
@@ -24,6 +25,7 @@ class EstimateCharts;
 class FitPanel;
 class JobRunner;
 class LabState;
+class HotSpotsPanel;
 class MeasuredCharts;
 class MessageBar;
 class MetadataModel;
@@ -69,6 +71,9 @@ public:
     DecisionGuidePanel* guidePanel() const { return m_guide; }
     ConstantsPanel* constantsPanel() const { return m_constants; }
     MeasuredCharts* measuredCharts() const { return m_measured; }
+    HotSpotsPanel* hotSpots() const { return m_hotSpots; }
+    // The recipe document the sliders extend (rules, calibration); null until one is opened, saved or edited.
+    const Recipe* recipeDocument() const { return m_recipeDocument.get(); }
 
 Q_SIGNALS:
     void checkpointOpened();
@@ -92,6 +97,7 @@ private:
     void showAbout();
     void exportChart(EstimateChartView* view, ChartExportFormat format);
     void setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qint64 milliseconds);
+    void keepTensorAt(const QString& tensorName, const RecipeScheme& scheme);
 
     std::shared_ptr<const Checkpoint> m_checkpoint;
     // The recipe last opened or saved: what the sliders cannot show is kept from it.
@@ -108,6 +114,7 @@ private:
     DecisionGuidePanel* m_guide;
     ConstantsPanel* m_constants;
     MeasuredCharts* m_measured;
+    HotSpotsPanel* m_hotSpots;
     QString m_tensorOnOpen;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -230,6 +230,15 @@ Pipeline::Compressed Pipeline::compress(TensorPlan& plan, std::stop_token stop, 
     return result;
 }
 
+TensorPlan Pipeline::measure(std::size_t planIndex, std::stop_token stop) const
+{
+    if (planIndex >= m_plan.size())
+        throw std::invalid_argument("no tensor number " + std::to_string(planIndex) + " in the plan");
+    TensorPlan plan = m_plan[planIndex];
+    compress(plan, stop, false);
+    return plan;
+}
+
 std::vector<std::byte> Pipeline::produce(TensorPlan& plan, std::stop_token stop) const
 {
     auto bytes = compress(plan, stop, false).bytes;

@@ -78,6 +78,9 @@ public:
     // What run() would store for one tensor (plan index), decoded back to floats and summarised for
     // the lab's measured charts; nothing is written. The values are exactly those of the export.
     TensorPreview preview(std::size_t planIndex, const PreviewOptions& options, std::stop_token stop) const;
+    // The plan of one tensor with the metrics run() would give it (none for a tensor copied as it
+    // is); nothing is written. Throws std::invalid_argument for a bad index, Cancelled when stopped.
+    TensorPlan measure(std::size_t planIndex, std::stop_token stop) const;
 
 private:
     struct Compressed

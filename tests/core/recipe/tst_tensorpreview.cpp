@@ -109,6 +109,14 @@ private Q_SLOTS:
 
         const std::size_t index = planIndexOf(pipeline, projection);
         const auto preview = pipeline.preview(index, {}, {});
+        // measure(): the same metrics for every tensor, nothing written
+        for (std::size_t i = 0; i < plans.size(); ++i) {
+            const auto measured = pipeline.measure(i, {});
+            QCOMPARE(measured.metrics.has_value(), plans[i].metrics.has_value());
+            if (measured.metrics)
+                QCOMPARE(measured.metrics->rmsError, plans[i].metrics->rmsError);
+        }
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pipeline.measure(plans.size(), {}));
         const auto written = tensorValues(*openCheckpoint(output), plans[index].outputName);
         QCOMPARE(preview.rows * preview.columns, written.size());
         QVERIFY(!preview.sampleStored.empty());
