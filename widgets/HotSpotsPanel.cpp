@@ -261,9 +261,9 @@ void HotSpotsPanel::showRanking(std::vector<TensorPlan> plans)
             : QString::fromStdString(
                 promoted.scheme == "int8" ? "int8 g" + std::to_string(promoted.groupSize) : promoted.scheme);
         auto* button = new QPushButton(tr("Keep at %1").arg(target), m_table);
-        button->setToolTip(
-            tr("Keep this tensor at higher precision: adds a rule to the recipe storing %1 as %2; the ranking and charts are measured again.")
-                .arg(QString::fromStdString(plan.sourceName), target));
+        button->setToolTip(tr("Keep this tensor at higher precision: adds a rule to the recipe storing %1 as %2; the "
+                              "ranking and charts are measured again.")
+                               .arg(QString::fromStdString(plan.sourceName), target));
         const QString name = QString::fromStdString(plan.sourceName);
         connect(
             button, &QPushButton::clicked, this, [this, name, promoted] { Q_EMIT promoteRequested(name, promoted); });

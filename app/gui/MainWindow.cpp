@@ -12,6 +12,7 @@
 #include "MeasuredCharts.h"
 #include "MessageBar.h"
 #include "ModelPane.h"
+#include "PruneMaskView.h"
 #include "RecipeDocument.h"
 #include "RecipePane.h"
 #include "RecipeSettings.h"
@@ -64,6 +65,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_constants(new ConstantsPanel(m_lab, this))
     , m_measured(new MeasuredCharts(this))
     , m_hotSpots(new HotSpotsPanel(this))
+    , m_masks(new PruneMaskView(this))
 {
     setWindowTitle(tr("Compression Lab"));
     setAcceptDrops(true);
@@ -112,6 +114,11 @@ MainWindow::MainWindow(QWidget* parent)
     };
     m_measured->setRecipeProvider(measuredRecipe);
     m_hotSpots->setRecipeProvider(measuredRecipe);
+    m_masks->setRecipeProvider(measuredRecipe);
+    const int masksTab = m_measured->tabs()->addTab(m_masks, tr("Pruning masks"));
+    m_measured->tabs()->setTabToolTip(masksTab, tr("Which weights magnitude, 2:4 and structured pruning remove"));
+    connect(m_modelPane, &ModelPane::tensorSelected, m_masks, &PruneMaskView::setTensor);
+    connect(m_lab, &LabState::changed, m_masks, &PruneMaskView::recipeChanged);
     const int hotSpotsTab = m_measured->tabs()->addTab(m_hotSpots, tr("Hot spots"));
     m_measured->tabs()->setTabToolTip(hotSpotsTab,
         tr("Every tensor of the model under the recipe, worst first, with a button to keep it at higher precision"));
@@ -469,6 +476,7 @@ void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qin
     m_lab->setLoadedModel(std::move(architecture), parameters >= 1e6 ? parameters : 0, name);
     m_measured->setCheckpoint(m_checkpoint);
     m_hotSpots->setCheckpoint(m_checkpoint);
+    m_masks->setCheckpoint(m_checkpoint);
     m_modelPane->setCheckpoint(m_checkpoint);
     if (!m_tensorOnOpen.isEmpty()) {
         if (!m_modelPane->selectTensor(m_tensorOnOpen))

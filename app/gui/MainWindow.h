@@ -27,6 +27,7 @@ class JobRunner;
 class LabState;
 class HotSpotsPanel;
 class MeasuredCharts;
+class PruneMaskView;
 class MessageBar;
 class MetadataModel;
 class ModelCardWidget;
@@ -72,6 +73,7 @@ public:
     ConstantsPanel* constantsPanel() const { return m_constants; }
     MeasuredCharts* measuredCharts() const { return m_measured; }
     HotSpotsPanel* hotSpots() const { return m_hotSpots; }
+    PruneMaskView* pruneMasks() const { return m_masks; }
     // The recipe document the sliders extend (rules, calibration); null until one is opened, saved or edited.
     const Recipe* recipeDocument() const { return m_recipeDocument.get(); }
 
@@ -115,6 +117,7 @@ private:
     ConstantsPanel* m_constants;
     MeasuredCharts* m_measured;
     HotSpotsPanel* m_hotSpots;
+    PruneMaskView* m_masks;
     QString m_tensorOnOpen;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
