@@ -1,5 +1,7 @@
 #include "recipe/LlamaTensorNames.h"
 
+#include "io/GgufCheckpoint.h"
+
 #include <array>
 #include <cstring>
 #include <stdexcept>
@@ -62,6 +64,14 @@ std::optional<LlamaTensorName> llamaCppTensorName(std::string_view name)
         return result;
     }
     return std::nullopt;
+}
+
+bool holdsRotateHalfRows(const Checkpoint& checkpoint)
+{
+    if (dynamic_cast<const GgufCheckpoint*>(&checkpoint))
+        return false;
+    const auto layout = checkpoint.metadata().find("rope_layout");
+    return layout == checkpoint.metadata().end() || layout->second != "interleaved";
 }
 
 void interleaveRotaryRows(std::span<std::byte> bytes, std::size_t rows, std::size_t rowBytes, std::size_t heads)

@@ -11,6 +11,8 @@
 
 namespace complab {
 
+class Checkpoint;
+
 struct LlamaTensorName
 {
     enum class Rotary { None, Query, Key }; // which head count un-permutes the rows
@@ -27,6 +29,10 @@ std::optional<LlamaTensorName> llamaCppTensorName(std::string_view huggingFaceNa
 // place: within each head of headRows rows, row half * headRows/2 + i moves to 2i + half. Rows are
 // opaque runs of rowBytes bytes, so this works on any stored type (block formats keep whole blocks
 // within a row). Throws std::invalid_argument unless the rows split into `heads` heads of even size.
+// Whether a checkpoint holds q/k rows in HF's rotate-half layout (safetensors, HDF5) rather than
+// the interleaved one of GGUF files and of checkpoints whose metadata says rope_layout=interleaved.
+bool holdsRotateHalfRows(const Checkpoint& checkpoint);
+
 void interleaveRotaryRows(std::span<std::byte> bytes, std::size_t rows, std::size_t rowBytes, std::size_t heads);
 
 } // namespace complab

@@ -54,14 +54,6 @@ DType denseTypeFor(DenseType dense, DType source)
 
 // The rows are in HF's rotate-half layout unless the checkpoint says otherwise (GGUF and llama2.c
 // files hold them interleaved already).
-bool holdsRotateHalfRows(const Checkpoint& checkpoint)
-{
-    if (dynamic_cast<const GgufCheckpoint*>(&checkpoint))
-        return false;
-    const auto layout = checkpoint.metadata().find("rope_layout");
-    return layout == checkpoint.metadata().end() || layout->second != "interleaved";
-}
-
 } // namespace
 
 void requireFreeSpace(const std::filesystem::path& target, std::uint64_t bytes)
