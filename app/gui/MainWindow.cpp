@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "Appearance.h"
+#include "ComparePanel.h"
 #include "ConstantsPanel.h"
 #include "DecisionGuidePanel.h"
 #include "EstimateChartView.h"
@@ -66,6 +67,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_measured(new MeasuredCharts(this))
     , m_hotSpots(new HotSpotsPanel(this))
     , m_masks(new PruneMaskView(this))
+    , m_compare(new ComparePanel(this))
 {
     setWindowTitle(tr("Compression Lab"));
     setAcceptDrops(true);
@@ -119,6 +121,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_measured->tabs()->setTabToolTip(masksTab, tr("Which weights magnitude, 2:4 and structured pruning remove"));
     connect(m_modelPane, &ModelPane::tensorSelected, m_masks, &PruneMaskView::setTensor);
     connect(m_lab, &LabState::changed, m_masks, &PruneMaskView::recipeChanged);
+    const int compareTab = m_measured->tabs()->addTab(m_compare, tr("Compare"));
+    m_measured->tabs()->setTabToolTip(compareTab, tr("The open checkpoint against a second one of the same model"));
+    connect(m_compare, &ComparePanel::exportRequested, this, &MainWindow::exportChart);
     const int hotSpotsTab = m_measured->tabs()->addTab(m_hotSpots, tr("Hot spots"));
     m_measured->tabs()->setTabToolTip(hotSpotsTab,
         tr("Every tensor of the model under the recipe, worst first, with a button to keep it at higher precision"));
@@ -477,6 +482,12 @@ void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qin
     m_measured->setCheckpoint(m_checkpoint);
     m_hotSpots->setCheckpoint(m_checkpoint);
     m_masks->setCheckpoint(m_checkpoint);
+    m_compare->setReference(m_checkpoint);
+    if (!m_compareOnOpen.isEmpty()) {
+        m_compare->compareWith(m_compareOnOpen);
+        m_measured->tabs()->setCurrentWidget(m_compare);
+        m_compareOnOpen.clear();
+    }
     m_modelPane->setCheckpoint(m_checkpoint);
     if (!m_tensorOnOpen.isEmpty()) {
         if (!m_modelPane->selectTensor(m_tensorOnOpen))

@@ -18,6 +18,7 @@ namespace complab {
 class Checkpoint;
 struct Recipe;
 struct RecipeScheme;
+class ComparePanel;
 class ConstantsPanel;
 class DecisionGuidePanel;
 class EstimateChartView;
@@ -50,6 +51,8 @@ public:
     void openPath(const QString& path);
     // The tensor to select once the next model has opened (a command-line choice).
     void selectTensorOnOpen(const QString& name) { m_tensorOnOpen = name; }
+    // A checkpoint to compare the next model with once it has opened (a command-line choice).
+    void compareOnOpen(const QString& path) { m_compareOnOpen = path; }
     // Sets the sliders and constants from a recipe file (and opens its checkpoint when the recipe was
     // made for one that is not open); saves them to one, atomically. Errors name the file and the key.
     bool openRecipe(const QString& path);
@@ -74,6 +77,7 @@ public:
     MeasuredCharts* measuredCharts() const { return m_measured; }
     HotSpotsPanel* hotSpots() const { return m_hotSpots; }
     PruneMaskView* pruneMasks() const { return m_masks; }
+    ComparePanel* comparePanel() const { return m_compare; }
     // The recipe document the sliders extend (rules, calibration); null until one is opened, saved or edited.
     const Recipe* recipeDocument() const { return m_recipeDocument.get(); }
 
@@ -118,7 +122,9 @@ private:
     MeasuredCharts* m_measured;
     HotSpotsPanel* m_hotSpots;
     PruneMaskView* m_masks;
+    ComparePanel* m_compare;
     QString m_tensorOnOpen;
+    QString m_compareOnOpen;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
     qreal m_baseFontSize = 0;

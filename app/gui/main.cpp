@@ -36,10 +36,17 @@ int main(int argc, char** argv)
         QApplication::translate("main", "Set the sliders from this recipe file (compression-lab-recipe JSON)."),
         QStringLiteral("file"));
     parser.addOption(recipeOption);
+    const QCommandLineOption compareOption(QStringLiteral("compare"),
+        QApplication::translate(
+            "main", "Compare the checkpoint with this second one of the same model (compare mode)."),
+        QStringLiteral("file"));
+    parser.addOption(compareOption);
     parser.process(app);
 
     complab::applyAppearance(complab::parseAppearance(QSettings().value(QStringLiteral("view/appearance")).toString()));
     complab::MainWindow window;
+    if (parser.isSet(compareOption))
+        window.compareOnOpen(parser.value(compareOption));
     if (parser.isSet(tensorOption))
         window.selectTensorOnOpen(parser.value(tensorOption));
     window.show();
