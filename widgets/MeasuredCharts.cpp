@@ -239,7 +239,7 @@ void MeasuredCharts::buildErrorChart()
     m_errorAxisY->setRange(1e-4, 1);
     m_errorChart->addAxis(m_errorAxisX, Qt::AlignBottom);
     m_errorChart->addAxis(m_errorAxisY, Qt::AlignLeft);
-    auto* view = addView(m_errorChart, tr("Error vs bits"),
+    auto* view = addView(m_errorChart, tr("Error/bits"),
         tr("Every scheme the lab has, measured on the selected tensor: fewer bits, more error. "
            "The integer line shows the cliff below 4 bits."));
 
@@ -295,7 +295,7 @@ void MeasuredCharts::buildHistogramChart()
     m_histogramAxisY = countAxis();
     m_histogramChart->addAxis(m_histogramAxisX, Qt::AlignBottom);
     m_histogramChart->addAxis(m_histogramAxisY, Qt::AlignLeft);
-    auto* view = addView(m_histogramChart, tr("Weights and grid"),
+    auto* view = addView(m_histogramChart, tr("Grid"),
         tr("How the selected tensor's weights are spread, before and after the recipe, with the values one "
            "quantisation group can store drawn as vertical lines."));
     m_originalHistogram = new QLineSeries;
@@ -325,7 +325,7 @@ void MeasuredCharts::buildRoundingChart()
     m_roundingAxisY = countAxis();
     m_roundingChart->addAxis(m_roundingAxisX, Qt::AlignBottom);
     m_roundingChart->addAxis(m_roundingAxisY, Qt::AlignLeft);
-    auto* view = addView(m_roundingChart, tr("Rounding error"),
+    auto* view = addView(m_roundingChart, tr("Rounding"),
         tr("The histogram of what the recipe changed in each weight of the selected tensor."));
     m_errorHistogram = new QLineSeries;
     m_errorHistogram->setName(tr("Error of each weight"));

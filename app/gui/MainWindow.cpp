@@ -17,6 +17,7 @@
 #include "RecipeDocument.h"
 #include "RecipePane.h"
 #include "RecipeSettings.h"
+#include "RunPanel.h"
 #include "SamplePaths.h"
 #include "SummaryCards.h"
 #include "TensorStatsWidget.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_hotSpots(new HotSpotsPanel(this))
     , m_masks(new PruneMaskView(this))
     , m_compare(new ComparePanel(this))
+    , m_run(new RunPanel(this))
 {
     setWindowTitle(tr("Compression Lab"));
     setAcceptDrops(true);
@@ -117,13 +119,25 @@ MainWindow::MainWindow(QWidget* parent)
     m_measured->setRecipeProvider(measuredRecipe);
     m_hotSpots->setRecipeProvider(measuredRecipe);
     m_masks->setRecipeProvider(measuredRecipe);
-    const int masksTab = m_measured->tabs()->addTab(m_masks, tr("Pruning masks"));
+    const int masksTab = m_measured->tabs()->addTab(m_masks, tr("Masks"));
     m_measured->tabs()->setTabToolTip(masksTab, tr("Which weights magnitude, 2:4 and structured pruning remove"));
     connect(m_modelPane, &ModelPane::tensorSelected, m_masks, &PruneMaskView::setTensor);
     connect(m_lab, &LabState::changed, m_masks, &PruneMaskView::recipeChanged);
     const int compareTab = m_measured->tabs()->addTab(m_compare, tr("Compare"));
     m_measured->tabs()->setTabToolTip(compareTab, tr("The open checkpoint against a second one of the same model"));
     connect(m_compare, &ComparePanel::exportRequested, this, &MainWindow::exportChart);
+    m_run->setRecipeProvider([this] {
+        // Exactly what File ▸ Save Recipe writes, so the file matches `compression-lab-cli apply` with it.
+        std::optional<RecipeSource> source;
+        if (m_checkpoint && m_lab->recipe().useLoadedModel)
+            source = RecipeSource::of(*m_checkpoint); // the header only
+        return toRecipeDocument(
+            m_lab->recipe(), m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, source);
+    });
+    const int runTab = m_measured->tabs()->addTab(m_run, tr("Run"));
+    m_measured->tabs()->setTabToolTip(runTab, tr("Compress the whole model with the recipe and save the result"));
+    connect(
+        m_run, &RunPanel::errorOccurred, this, [this](const QString& message) { m_messages->showMessage(message); });
     const int hotSpotsTab = m_measured->tabs()->addTab(m_hotSpots, tr("Hot spots"));
     m_measured->tabs()->setTabToolTip(hotSpotsTab,
         tr("Every tensor of the model under the recipe, worst first, with a button to keep it at higher precision"));
@@ -483,6 +497,7 @@ void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qin
     m_hotSpots->setCheckpoint(m_checkpoint);
     m_masks->setCheckpoint(m_checkpoint);
     m_compare->setReference(m_checkpoint);
+    m_run->setCheckpoint(m_checkpoint);
     if (!m_compareOnOpen.isEmpty()) {
         m_compare->compareWith(m_compareOnOpen);
         m_measured->tabs()->setCurrentWidget(m_compare);

@@ -34,6 +34,7 @@ class MetadataModel;
 class ModelCardWidget;
 class ModelPane;
 class RecipePane;
+class RunPanel;
 class SummaryCards;
 class TensorStatsWidget;
 class TensorTreeModel;
@@ -78,6 +79,7 @@ public:
     HotSpotsPanel* hotSpots() const { return m_hotSpots; }
     PruneMaskView* pruneMasks() const { return m_masks; }
     ComparePanel* comparePanel() const { return m_compare; }
+    RunPanel* runPanel() const { return m_run; }
     // The recipe document the sliders extend (rules, calibration); null until one is opened, saved or edited.
     const Recipe* recipeDocument() const { return m_recipeDocument.get(); }
 
@@ -123,6 +125,7 @@ private:
     HotSpotsPanel* m_hotSpots;
     PruneMaskView* m_masks;
     ComparePanel* m_compare;
+    RunPanel* m_run;
     QString m_tensorOnOpen;
     QString m_compareOnOpen;
     QMenu* m_viewMenu = nullptr;

@@ -1,0 +1,95 @@
+// Run: the whole model compressed with the current recipe by the real pipeline (the one
+// `compression-lab-cli apply` runs), on a background job, into a temporary file; the tensor table
+// fills as each tensor is done, with progress and an estimate of the time left; Cancel leaves no
+// file and no half-filled table. "Save compressed model…" then copies the result atomically.
+#pragma once
+
+#include "recipe/Pipeline.h"
+#include "recipe/Recipe.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+class QTemporaryDir;
+
+namespace complab {
+
+class Checkpoint;
+class JobRunner;
+
+class RunPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Column {
+        TensorColumn,
+        StoredColumn,
+        BitsColumn,
+        RmsColumn,
+        ErrorColumn,
+        SqnrColumn,
+        ZeroedColumn,
+        ColumnCount
+    };
+    enum class Format { Gguf, Safetensors };
+
+    explicit RunPanel(QWidget* parent = nullptr);
+    ~RunPanel() override;
+
+    // The recipe to run: the document File ▸ Save Recipe would write.
+    void setRecipeProvider(std::function<Recipe()> provider);
+    void setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint);
+    void setFormat(Format format);
+
+    void run();
+    void cancel();
+    // Copies the last result to `path` (written as path.partial, then renamed). Errors name the file.
+    void saveTo(const QString& path);
+
+    JobRunner* runner() const { return m_runner; }
+    QTableWidget* table() const { return m_table; }
+    // The finished run's plans with metrics (empty while running, after a cancel or an error).
+    const std::vector<TensorPlan>& result() const { return m_result; }
+    // The finished run's file (empty when there is none).
+    std::filesystem::path outputPath() const { return m_output; }
+    QString summaryText() const;
+
+Q_SIGNALS:
+    void runFinished();
+    void saved(const QString& path);
+    void errorOccurred(const QString& message);
+
+private:
+    void chooseTarget();
+    void addRow(const TensorPlan& plan);
+    void setIdle(bool idle);
+
+    std::function<Recipe()> m_recipeProvider;
+    std::shared_ptr<const Checkpoint> m_checkpoint;
+    JobRunner* m_runner;
+    JobRunner* m_saveRunner;
+    QComboBox* m_format;
+    QPushButton* m_run;
+    QPushButton* m_cancel;
+    QPushButton* m_save;
+    QProgressBar* m_progress;
+    QLabel* m_summary;
+    QTableWidget* m_table;
+    std::unique_ptr<QTemporaryDir> m_temporary;
+    std::filesystem::path m_output;
+    std::vector<TensorPlan> m_result;
+    quint64 m_generation = 0;
+    QElapsedTimer m_clock;
+};
+
+} // namespace complab
