@@ -4,6 +4,11 @@
 #include "JobRunner.h"
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
+#include "model/EvaluationText.h"
+#include "model/Evaluator.h"
+#include "model/ModelWeights.h"
+#include "model/Tokenizer.h"
+#include "model/Transformer.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -22,6 +27,8 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 
 namespace complab {
 
@@ -49,6 +56,7 @@ RunPanel::RunPanel(QWidget* parent)
     : QWidget(parent)
     , m_runner(new JobRunner(this))
     , m_saveRunner(new JobRunner(this))
+    , m_evaluationRunner(new JobRunner(this))
     , m_format(new QComboBox(this))
     , m_run(new QPushButton(tr("Run on the whole model"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
@@ -57,6 +65,9 @@ RunPanel::RunPanel(QWidget* parent)
     , m_summary(new QLabel(this))
     , m_table(new QTableWidget(0, ColumnCount, this))
 {
+    m_evaluation = new QLabel(this);
+    m_evaluation->setWordWrap(true);
+    m_evaluation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_format->addItem(tr("GGUF (llama.cpp)"), int(Format::Gguf));
     m_format->addItem(tr("safetensors (transformers)"), int(Format::Safetensors));
     m_format->setToolTip(tr("GGUF stores llama.cpp's block formats natively; other schemes (int4, NF4, FP8) are "
@@ -95,6 +106,7 @@ RunPanel::RunPanel(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
     layout->addWidget(m_summary);
+    layout->addWidget(m_evaluation);
     layout->addWidget(m_table, 1);
 
     connect(m_run, &QPushButton::clicked, this, &RunPanel::run);
@@ -118,6 +130,16 @@ RunPanel::RunPanel(QWidget* parent)
         m_summary->setText(tr("Cancelled: nothing was written."));
     });
     connect(m_runner, &JobRunner::finished, this, [this] { setIdle(true); });
+    connect(m_evaluationRunner, &JobRunner::started, this,
+        [this] { m_evaluation->setText(tr("Measuring perplexity and KL divergence against the original…")); });
+    connect(m_evaluationRunner, &JobRunner::progressChanged, this, [this](double fraction, const QString&) {
+        m_evaluation->setText(
+            tr("Measuring perplexity and KL divergence against the original… %1").arg(format::percent(fraction, 0)));
+    });
+    connect(m_evaluationRunner, &JobRunner::failed, this, [this](const QString& message) {
+        m_evaluation->setText(tr("No quality measurement: %1").arg(message.toHtmlEscaped()));
+    });
+    connect(m_evaluationRunner, &JobRunner::cancelled, this, [this] { m_evaluation->clear(); });
     connect(m_saveRunner, &JobRunner::failed, this, [this](const QString& message) {
         m_summary->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(message.toHtmlEscaped()));
         Q_EMIT errorOccurred(message);
@@ -127,7 +149,9 @@ RunPanel::RunPanel(QWidget* parent)
 RunPanel::~RunPanel()
 {
     m_runner->cancel();
+    m_evaluationRunner->cancel();
     m_runner->waitForIdle();
+    m_evaluationRunner->waitForIdle();
     m_saveRunner->waitForIdle();
 }
 
@@ -173,6 +197,18 @@ void RunPanel::cancel()
 {
     ++m_generation; // late rows of the cancelled run are dropped
     m_runner->cancel();
+    m_evaluationRunner->cancel();
+}
+
+void RunPanel::setEvaluationText(const QString& path, std::int64_t predictions)
+{
+    m_evaluationTextPath = path;
+    m_predictions = predictions;
+}
+
+QString RunPanel::evaluationText() const
+{
+    return m_evaluation->text();
 }
 
 void RunPanel::run()
@@ -191,6 +227,8 @@ void RunPanel::run()
     m_result.clear();
     m_output.clear();
     m_table->setRowCount(0);
+    m_evaluationRunner->cancel();
+    m_evaluation->clear();
     m_temporary = std::make_unique<QTemporaryDir>();
     if (!m_temporary->isValid()) {
         Q_EMIT errorOccurred(tr("No temporary folder for the run: %1").arg(m_temporary->errorString()));
@@ -233,7 +271,7 @@ void RunPanel::run()
             Pipeline pipeline(checkpoint, recipe, options);
             return pipeline.run(progress, stop);
         },
-        [this, output, generation, note](const std::vector<TensorPlan>& plans) {
+        [this, output, generation, note, recipe](const std::vector<TensorPlan>& plans) {
             if (generation != m_generation)
                 return;
             m_result = plans;
@@ -260,6 +298,101 @@ void RunPanel::run()
                           format::number(weights ? 8.0 * double(written) / double(weights) : 0.0, 3),
                           format::bytes(sourceBytes)));
             Q_EMIT runFinished();
+            evaluate(recipe);
+        });
+}
+
+namespace {
+
+struct Evaluation
+{
+    PerplexityResult original;
+    ComparisonResult compared;
+    std::size_t replaced = 0;
+    QString tokenizer;
+};
+
+// Models the lab evaluates in float: above this, evaluation would need tens of gigabytes.
+constexpr std::uint64_t evaluationParameterLimit = 1'500'000'000;
+
+} // namespace
+
+void RunPanel::evaluate(const Recipe& recipe)
+{
+    if (m_evaluationTextPath.isEmpty() || !m_checkpoint)
+        return;
+    if (m_checkpoint->totalParameters() > evaluationParameterLimit) {
+        m_evaluation->setText(
+            tr("Quality not measured: the lab runs models of up to %1 parameters in float, this one "
+               "has %2. The table's tensor errors are the measurement.")
+                .arg(format::count(evaluationParameterLimit), format::count(m_checkpoint->totalParameters())));
+        return;
+    }
+    std::string whyNot;
+    const std::shared_ptr<const Tokenizer> tokenizer = findTokenizerFor(*m_checkpoint, &whyNot);
+    if (!tokenizer) {
+        m_evaluation->setText(tr("Quality not measured: no tokenizer the lab can use beside %1 (%2); the table's "
+                                 "tensor errors are the measurement.")
+                                  .arg(QString::fromStdString(m_checkpoint->path().filename().string()).toHtmlEscaped(),
+                                      QString::fromStdString(whyNot).toHtmlEscaped()));
+        return;
+    }
+    const auto checkpoint = m_checkpoint;
+    const std::string textPath = QFile::encodeName(m_evaluationTextPath).toStdString();
+    const auto predictions = m_predictions;
+    m_evaluationRunner->start<Evaluation>(
+        tr("Measuring quality against the original"),
+        [checkpoint, recipe, tokenizer, textPath, predictions](Progress& progress, std::stop_token stop) {
+            Evaluation result;
+            result.tokenizer = QString::fromStdString(tokenizer->description());
+            const auto weights = ModelWeights::load(*checkpoint);
+            if (tokenizer->vocabularySize() != static_cast<std::int32_t>(weights->shape().vocabSize))
+                throw CheckpointError(checkpoint->path(), "the tokenizer's vocabulary does not match the model's");
+            // The exported values, tensor by tensor, in place of the originals (nothing re-read from disk).
+            const Pipeline pipeline(checkpoint, recipe, PipelineOptions{});
+            ModelWeights::Overrides overrides;
+            for (std::size_t i = 0; i < pipeline.plan().size(); ++i) {
+                const auto& plan = pipeline.plan()[i];
+                if ((!plan.spec && plan.steps.empty()) || !weights->find(plan.sourceName))
+                    continue;
+                overrides[plan.sourceName] = std::make_shared<const std::vector<float>>(pipeline.storedValues(i, stop));
+                progress.setStep(plan.sourceName, 0.3 * double(i + 1) / double(pipeline.plan().size()));
+            }
+            result.replaced = overrides.size();
+            const auto compressed = weights->withOverrides(overrides);
+            std::ifstream file(textPath, std::ios::binary);
+            if (!file)
+                throw CheckpointError(textPath, "cannot be read");
+            const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+            const auto documents = splitDocuments(text, DocumentOptions{"<|endoftext|>", 0, -1});
+            const auto context = std::min<std::int64_t>(weights->shape().contextLength, 512);
+            auto windows = makeWindows(tokenizeDocuments(documents, *tokenizer), context, predictions);
+            if (windows.empty())
+                throw CheckpointError(textPath, "gives no tokens to predict");
+            Progress quiet;
+            const auto baseline = EvaluationBaseline::compute(Transformer(weights), std::move(windows), quiet, stop);
+            progress.report(0.65);
+            result.original = baseline->perplexity();
+            result.compared = compareToBaseline(*baseline, Transformer(compressed), quiet, stop);
+            progress.report(1.0);
+            return result;
+        },
+        [this](const Evaluation& result) {
+            const auto& compared = result.compared;
+            m_evaluation->setText(tr(
+                "<b>Measured quality</b> on %1 tokens of %2: perplexity %3 → %4 (%5), KL divergence %6 nats per token, "
+                "the same top token %7 of the time (%8 tensors replaced by their exported values; tokenizer: %9).")
+                                      .arg(QLocale().toString(qlonglong(compared.base.tokens)))
+                                      .arg(QFileInfo(m_evaluationTextPath).fileName().toHtmlEscaped())
+                                      .arg(QLocale().toString(compared.base.perplexity, 'f', 3))
+                                      .arg(QLocale().toString(compared.compared.perplexity, 'f', 3))
+                                      .arg((compared.perplexityRatio >= 1 ? QStringLiteral("+") : QString())
+                                          + format::percent(compared.perplexityRatio - 1.0, 1))
+                                      .arg(format::number(compared.meanKld, 3))
+                                      .arg(format::percent(compared.sameTopFraction, 1))
+                                      .arg(result.replaced)
+                                      .arg(result.tokenizer.toHtmlEscaped()));
+            Q_EMIT evaluated();
         });
 }
 

@@ -50,6 +50,9 @@ public:
     void setRecipeProvider(std::function<Recipe()> provider);
     void setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint);
     void setFormat(Format format);
+    // The text perplexity and KL divergence are measured on after a run (UTF-8, documents separated
+    // by <|endoftext|>); empty: no evaluation. `predictions` caps the tokens predicted.
+    void setEvaluationText(const QString& path, std::int64_t predictions = 4096);
 
     void run();
     void cancel();
@@ -63,9 +66,12 @@ public:
     // The finished run's file (empty when there is none).
     std::filesystem::path outputPath() const { return m_output; }
     QString summaryText() const;
+    QString evaluationText() const;
+    JobRunner* evaluationRunner() const { return m_evaluationRunner; }
 
 Q_SIGNALS:
     void runFinished();
+    void evaluated();
     void saved(const QString& path);
     void errorOccurred(const QString& message);
 
@@ -73,11 +79,16 @@ private:
     void chooseTarget();
     void addRow(const TensorPlan& plan);
     void setIdle(bool idle);
+    void evaluate(const Recipe& recipe);
 
     std::function<Recipe()> m_recipeProvider;
     std::shared_ptr<const Checkpoint> m_checkpoint;
     JobRunner* m_runner;
     JobRunner* m_saveRunner;
+    JobRunner* m_evaluationRunner;
+    QString m_evaluationTextPath;
+    std::int64_t m_predictions = 4096;
+    QLabel* m_evaluation;
     QComboBox* m_format;
     QPushButton* m_run;
     QPushButton* m_cancel;

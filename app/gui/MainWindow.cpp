@@ -134,6 +134,9 @@ MainWindow::MainWindow(QWidget* parent)
         return toRecipeDocument(
             m_lab->recipe(), m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, source);
     });
+    // Quality after a run is measured on the bundled sample's held-out TinyStories text.
+    if (const QString sample = bundledSamplePath(); !sample.isEmpty())
+        m_run->setEvaluationText(QFileInfo(sample).dir().filePath(QStringLiteral("lab-tinystories-heldout.txt")), 2048);
     const int runTab = m_measured->tabs()->addTab(m_run, tr("Run"));
     m_measured->tabs()->setTabToolTip(runTab, tr("Compress the whole model with the recipe and save the result"));
     connect(

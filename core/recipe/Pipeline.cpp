@@ -231,6 +231,19 @@ TensorPlan Pipeline::measure(std::size_t planIndex, std::stop_token stop) const
     return plan;
 }
 
+std::vector<float> Pipeline::storedValues(std::size_t planIndex, std::stop_token stop) const
+{
+    if (planIndex >= m_plan.size())
+        throw std::invalid_argument("no tensor number " + std::to_string(planIndex) + " in the plan");
+    TensorPlan plan = m_plan[planIndex];
+    const auto compressed = compress(plan, stop, false);
+    if (compressed.original.empty())
+        return m_checkpoint->tensor(plan.sourceIndex).toFloats();
+    std::vector<float> values(compressed.original.size());
+    convertToFloat(plan.storedAs, compressed.bytes.data(), values.size(), values.data());
+    return values;
+}
+
 std::vector<std::byte> Pipeline::produce(TensorPlan& plan, std::stop_token stop) const
 {
     auto bytes = compress(plan, stop, false).bytes;

@@ -81,6 +81,9 @@ public:
     // The plan of one tensor with the metrics run() would give it (none for a tensor copied as it
     // is); nothing is written. Throws std::invalid_argument for a bad index, Cancelled when stopped.
     TensorPlan measure(std::size_t planIndex, std::stop_token stop) const;
+    // The values run() stores for one tensor, decoded to floats in the source's layout and order (so
+    // they can replace the source tensor in a model built from the checkpoint).
+    std::vector<float> storedValues(std::size_t planIndex, std::stop_token stop) const;
 
 private:
     struct Compressed

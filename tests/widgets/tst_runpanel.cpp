@@ -92,6 +92,29 @@ private Q_SLOTS:
         QVERIFY(errors.front().front().toString().contains(QStringLiteral("never overwrites")));
     }
 
+    // After the run, quality against the original on the sample's held-out text.
+    void evaluatesAfterTheRun()
+    {
+        const std::shared_ptr<const Checkpoint> checkpoint = openCheckpoint(sampleModel.toStdString());
+        std::string scheme = "q8_0";
+        RunPanel panel;
+        panel.setRecipeProvider([&scheme] { return recipeOf(scheme); });
+        panel.setCheckpoint(checkpoint);
+        panel.setEvaluationText(QStringLiteral(COMPLAB_SAMPLE_DIR "/lab-tinystories-heldout.txt"), 256);
+        QSignalSpy evaluated(&panel, &RunPanel::evaluated);
+        panel.run();
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 120000);
+        QVERIFY2(panel.evaluationText().contains(QStringLiteral("perplexity")), qPrintable(panel.evaluationText()));
+        QVERIFY(panel.evaluationText().contains(QStringLiteral("256 tokens")));
+        QVERIFY2(
+            panel.evaluationText().contains(QStringLiteral("29 tensors replaced")), qPrintable(panel.evaluationText()));
+        const QString q8 = panel.evaluationText();
+        scheme = "q2_k";
+        panel.run();
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 2, 120000);
+        QVERIFY(panel.evaluationText() != q8);
+    }
+
     void cancelLeavesNothing()
     {
         const std::shared_ptr<const Checkpoint> checkpoint = openCheckpoint(sampleModel.toStdString());

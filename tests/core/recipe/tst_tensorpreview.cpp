@@ -118,6 +118,8 @@ private Q_SLOTS:
         }
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pipeline.measure(plans.size(), {}));
         const auto written = tensorValues(*openCheckpoint(output), plans[index].outputName);
+        // storedValues(): the written tensor, value for value (no rotary re-ordering in safetensors)
+        QCOMPARE(pipeline.storedValues(index, {}), written);
         QCOMPARE(preview.rows * preview.columns, written.size());
         QVERIFY(!preview.sampleStored.empty());
         for (std::size_t i = 0; i < preview.sampleStored.size(); ++i)
