@@ -9,6 +9,7 @@
 #include "lowrank/Svd.h"
 #include "recipe/Pipeline.h"
 
+#include <QAbstractAxis>
 #include <QChart>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -72,6 +73,24 @@ std::uint64_t tallestBin(const Histogram& histogram)
     return histogram.counts.empty() ? 0 : *std::max_element(histogram.counts.begin(), histogram.counts.end());
 }
 
+QValueAxis* valueAxis(const QString& title, const QString& labelFormat)
+{
+    auto* axis = new QValueAxis;
+    axis->setTitleText(title);
+    axis->setLabelFormat(labelFormat);
+    return axis;
+}
+
+// Puts the series on the view's chart against both axes, with its hover text.
+void addSeries(EstimateChartView* view, QXYSeries* series, QAbstractAxis* x, QAbstractAxis* y,
+    std::function<QString(const QPointF&)> hover)
+{
+    view->chart()->addSeries(series);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    view->addHoverText(series, std::move(hover));
+}
+
 QLogValueAxis* countAxis()
 {
     auto* axis = new QLogValueAxis;
@@ -108,12 +127,7 @@ MeasuredCharts::MeasuredCharts(QWidget* parent)
     m_progress->hide();
     m_cancel->hide();
     m_cancel->setToolTip(tr("Stop measuring this tensor"));
-    connect(m_cancel, &QPushButton::clicked, this, [this] {
-        m_debounce->stop();
-        m_previewRunner->cancel();
-        m_sweepRunner->cancel();
-        m_spectrumRunner->cancel();
-    });
+    connect(m_cancel, &QPushButton::clicked, this, [this] { stopJobs(); });
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_status, 1);
@@ -146,6 +160,14 @@ MeasuredCharts::MeasuredCharts(QWidget* parent)
 
 MeasuredCharts::~MeasuredCharts() = default;
 
+void MeasuredCharts::stopJobs()
+{
+    m_debounce->stop();
+    m_previewRunner->cancel();
+    m_sweepRunner->cancel();
+    m_spectrumRunner->cancel();
+}
+
 void MeasuredCharts::setRecipeProvider(std::function<Recipe()> provider)
 {
     m_recipeProvider = std::move(provider);
@@ -155,10 +177,7 @@ void MeasuredCharts::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint)
 {
     m_checkpoint = std::move(checkpoint);
     m_tensorIndex = -1;
-    m_debounce->stop();
-    m_previewRunner->cancel();
-    m_sweepRunner->cancel();
-    m_spectrumRunner->cancel();
+    stopJobs();
     clearCharts(tr("Select a tensor to see what the recipe does to its values."));
 }
 
@@ -166,10 +185,7 @@ void MeasuredCharts::setTensor(int tensorIndex)
 {
     if (!m_checkpoint || tensorIndex < 0 || static_cast<std::size_t>(tensorIndex) >= m_checkpoint->tensors().size()) {
         m_tensorIndex = -1;
-        m_debounce->stop();
-        m_previewRunner->cancel();
-        m_sweepRunner->cancel();
-        m_spectrumRunner->cancel();
+        stopJobs();
         clearCharts(tr("Select a tensor to see what the recipe does to its values."));
         return;
     }
@@ -207,6 +223,14 @@ void MeasuredCharts::measureNow()
 QString MeasuredCharts::statusText() const
 {
     return m_status->text();
+}
+
+EstimateChartView* MeasuredCharts::addView(
+    QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QString& tabTitle, const QString& toolTip)
+{
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    return addView(chart, tabTitle, toolTip);
 }
 
 EstimateChartView* MeasuredCharts::addView(QChart* chart, const QString& tabTitle, const QString& toolTip)
@@ -289,50 +313,33 @@ void MeasuredCharts::buildErrorChart()
 void MeasuredCharts::buildHistogramChart()
 {
     m_histogramChart = new QChart;
-    m_histogramAxisX = new QValueAxis;
-    m_histogramAxisX->setTitleText(tr("Weight value"));
-    m_histogramAxisX->setLabelFormat(QStringLiteral("%.3g"));
+    m_histogramAxisX = valueAxis(tr("Weight value"), QStringLiteral("%.3g"));
     m_histogramAxisY = countAxis();
-    m_histogramChart->addAxis(m_histogramAxisX, Qt::AlignBottom);
-    m_histogramChart->addAxis(m_histogramAxisY, Qt::AlignLeft);
-    auto* view = addView(m_histogramChart, tr("Grid"),
+    auto* view = addView(m_histogramChart, m_histogramAxisX, m_histogramAxisY, tr("Grid"),
         tr("How the selected tensor's weights are spread, before and after the recipe, with the values one "
            "quantisation group can store drawn as vertical lines."));
     m_originalHistogram = new QLineSeries;
     m_originalHistogram->setName(tr("Original weights"));
     m_storedHistogram = new QLineSeries;
     m_storedHistogram->setName(tr("After the recipe"));
-    QPen stored(QColor(214, 39, 40));
-    stored.setWidthF(1.5);
-    m_storedHistogram->setPen(stored);
-    for (QLineSeries* series : {m_originalHistogram, m_storedHistogram}) {
-        m_histogramChart->addSeries(series);
-        series->attachAxis(m_histogramAxisX);
-        series->attachAxis(m_histogramAxisY);
-        view->addHoverText(series, [series](const QPointF& point) {
+    m_storedHistogram->setPen(QPen(QColor(214, 39, 40), 1.5));
+    for (QLineSeries* series : {m_originalHistogram, m_storedHistogram})
+        addSeries(view, series, m_histogramAxisX, m_histogramAxisY, [series](const QPointF& point) {
             return tr("%1\nvalue %2: %3 weights")
                 .arg(series->name(), numberText(point.x()), format::integer(static_cast<std::uint64_t>(point.y())));
         });
-    }
 }
 
 void MeasuredCharts::buildRoundingChart()
 {
     m_roundingChart = new QChart;
-    m_roundingAxisX = new QValueAxis;
-    m_roundingAxisX->setTitleText(tr("Error per weight (stored − original)"));
-    m_roundingAxisX->setLabelFormat(QStringLiteral("%.2g"));
+    m_roundingAxisX = valueAxis(tr("Error per weight (stored − original)"), QStringLiteral("%.2g"));
     m_roundingAxisY = countAxis();
-    m_roundingChart->addAxis(m_roundingAxisX, Qt::AlignBottom);
-    m_roundingChart->addAxis(m_roundingAxisY, Qt::AlignLeft);
-    auto* view = addView(m_roundingChart, tr("Rounding"),
+    auto* view = addView(m_roundingChart, m_roundingAxisX, m_roundingAxisY, tr("Rounding"),
         tr("The histogram of what the recipe changed in each weight of the selected tensor."));
     m_errorHistogram = new QLineSeries;
     m_errorHistogram->setName(tr("Error of each weight"));
-    m_roundingChart->addSeries(m_errorHistogram);
-    m_errorHistogram->attachAxis(m_roundingAxisX);
-    m_errorHistogram->attachAxis(m_roundingAxisY);
-    view->addHoverText(m_errorHistogram, [](const QPointF& point) {
+    addSeries(view, m_errorHistogram, m_roundingAxisX, m_roundingAxisY, [](const QPointF& point) {
         return tr("error %1: %2 weights")
             .arg(numberText(point.x()), format::integer(static_cast<std::uint64_t>(point.y())));
     });
@@ -341,15 +348,9 @@ void MeasuredCharts::buildRoundingChart()
 void MeasuredCharts::buildRowChart()
 {
     m_rowChart = new QChart;
-    m_rowAxisX = new QValueAxis;
-    m_rowAxisX->setTitleText(tr("Column"));
-    m_rowAxisX->setLabelFormat(QStringLiteral("%.0f"));
-    m_rowAxisY = new QValueAxis;
-    m_rowAxisY->setTitleText(tr("Weight value"));
-    m_rowAxisY->setLabelFormat(QStringLiteral("%.3g"));
-    m_rowChart->addAxis(m_rowAxisX, Qt::AlignBottom);
-    m_rowChart->addAxis(m_rowAxisY, Qt::AlignLeft);
-    auto* view = addView(m_rowChart, tr("One row"),
+    m_rowAxisX = valueAxis(tr("Column"), QStringLiteral("%.0f"));
+    m_rowAxisY = valueAxis(tr("Weight value"), QStringLiteral("%.3g"));
+    auto* view = addView(m_rowChart, m_rowAxisX, m_rowAxisY, tr("One row"),
         tr("A stretch of one row of the selected tensor (the row with its largest weight): the original "
            "signal and what the recipe stores."));
     m_rowOriginal = new QLineSeries;
@@ -357,18 +358,12 @@ void MeasuredCharts::buildRowChart()
     m_rowStored = new QLineSeries;
     m_rowStored->setName(tr("Stored by the recipe"));
     m_rowStored->setPointsVisible(true);
-    QPen stored(QColor(214, 39, 40));
-    stored.setWidthF(1.2);
-    m_rowStored->setPen(stored);
-    for (QLineSeries* series : {m_rowOriginal, m_rowStored}) {
-        m_rowChart->addSeries(series);
-        series->attachAxis(m_rowAxisX);
-        series->attachAxis(m_rowAxisY);
-        view->addHoverText(series, [series](const QPointF& point) {
+    m_rowStored->setPen(QPen(QColor(214, 39, 40), 1.2));
+    for (QLineSeries* series : {m_rowOriginal, m_rowStored})
+        addSeries(view, series, m_rowAxisX, m_rowAxisY, [series](const QPointF& point) {
             return tr("%1\ncolumn %2: %3")
                 .arg(series->name(), QString::number(point.x(), 'f', 0), numberText(point.y()));
         });
-    }
 }
 
 void MeasuredCharts::buildSpectrumChart()

@@ -19,6 +19,7 @@
 #include <optional>
 #include <vector>
 
+class QAbstractAxis;
 class QChart;
 class QLabel;
 class QLineSeries;
@@ -100,6 +101,9 @@ private:
     void drawSpectrum(const SpectrumChart& spectrum);
     void drawEnergyThreshold();
     EstimateChartView* addView(QChart* chart, const QString& tabTitle, const QString& toolTip);
+    EstimateChartView* addView(
+        QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QString& tabTitle, const QString& toolTip);
+    void stopJobs();
     void startPreview();
     void startSweep();
     void drawPreview(const TensorPreview& preview);
