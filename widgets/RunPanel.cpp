@@ -1,5 +1,6 @@
 #include "RunPanel.h"
 
+#include "EvaluationSetup.h"
 #include "Format.h"
 #include "JobRunner.h"
 #include "io/Checkpoint.h"
@@ -312,29 +313,16 @@ struct Evaluation
     QString tokenizer;
 };
 
-// Models the lab evaluates in float: above this, evaluation would need tens of gigabytes.
-constexpr std::uint64_t evaluationParameterLimit = 1'500'000'000;
-
 } // namespace
 
 void RunPanel::evaluate(const Recipe& recipe)
 {
     if (m_evaluationTextPath.isEmpty() || !m_checkpoint)
         return;
-    if (m_checkpoint->totalParameters() > evaluationParameterLimit) {
-        m_evaluation->setText(
-            tr("Quality not measured: the lab runs models of up to %1 parameters in float, this one "
-               "has %2. The table's tensor errors are the measurement.")
-                .arg(format::count(evaluationParameterLimit), format::count(m_checkpoint->totalParameters())));
-        return;
-    }
-    std::string whyNot;
-    const std::shared_ptr<const Tokenizer> tokenizer = findTokenizerFor(*m_checkpoint, &whyNot);
+    QString whyNot;
+    const std::shared_ptr<const Tokenizer> tokenizer = evaluationTokenizer(*m_checkpoint, &whyNot);
     if (!tokenizer) {
-        m_evaluation->setText(tr("Quality not measured: no tokenizer the lab can use beside %1 (%2); the table's "
-                                 "tensor errors are the measurement.")
-                                  .arg(QString::fromStdString(m_checkpoint->path().filename().string()).toHtmlEscaped(),
-                                      QString::fromStdString(whyNot).toHtmlEscaped()));
+        m_evaluation->setText(tr("Quality not measured: %1.").arg(whyNot.toHtmlEscaped()));
         return;
     }
     const auto checkpoint = m_checkpoint;
@@ -345,9 +333,8 @@ void RunPanel::evaluate(const Recipe& recipe)
         [checkpoint, recipe, tokenizer, textPath, predictions](Progress& progress, std::stop_token stop) {
             Evaluation result;
             result.tokenizer = QString::fromStdString(tokenizer->description());
-            const auto weights = ModelWeights::load(*checkpoint);
-            if (tokenizer->vocabularySize() != static_cast<std::int32_t>(weights->shape().vocabSize))
-                throw CheckpointError(checkpoint->path(), "the tokenizer's vocabulary does not match the model's");
+            auto setup = prepareEvaluation(*checkpoint, *tokenizer, textPath, predictions);
+            const auto& weights = setup.weights;
             // The exported values, tensor by tensor, in place of the originals (nothing re-read from disk).
             const Pipeline pipeline(checkpoint, recipe, PipelineOptions{});
             ModelWeights::Overrides overrides;
@@ -360,17 +347,9 @@ void RunPanel::evaluate(const Recipe& recipe)
             }
             result.replaced = overrides.size();
             const auto compressed = weights->withOverrides(overrides);
-            std::ifstream file(textPath, std::ios::binary);
-            if (!file)
-                throw CheckpointError(textPath, "cannot be read");
-            const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-            const auto documents = splitDocuments(text, DocumentOptions{"<|endoftext|>", 0, -1});
-            const auto context = std::min<std::int64_t>(weights->shape().contextLength, 512);
-            auto windows = makeWindows(tokenizeDocuments(documents, *tokenizer), context, predictions);
-            if (windows.empty())
-                throw CheckpointError(textPath, "gives no tokens to predict");
             Progress quiet;
-            const auto baseline = EvaluationBaseline::compute(Transformer(weights), std::move(windows), quiet, stop);
+            const auto baseline
+                = EvaluationBaseline::compute(Transformer(weights), std::move(setup.windows), quiet, stop);
             progress.report(0.65);
             result.original = baseline->perplexity();
             result.compared = compareToBaseline(*baseline, Transformer(compressed), quiet, stop);

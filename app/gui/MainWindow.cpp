@@ -14,6 +14,7 @@
 #include "MessageBar.h"
 #include "ModelPane.h"
 #include "PruneMaskView.h"
+#include "QualitySweepPanel.h"
 #include "RecipeDocument.h"
 #include "RecipePane.h"
 #include "RecipeSettings.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_masks(new PruneMaskView(this))
     , m_compare(new ComparePanel(this))
     , m_run(new RunPanel(this))
+    , m_quality(new QualitySweepPanel(this))
 {
     setWindowTitle(tr("Compression Lab"));
     setAcceptDrops(true);
@@ -138,6 +140,17 @@ MainWindow::MainWindow(QWidget* parent)
     if (const QString sample = bundledSamplePath(); !sample.isEmpty())
         m_run->setEvaluationText(QFileInfo(sample).dir().filePath(QStringLiteral("lab-tinystories-heldout.txt")), 2048);
     const int runTab = m_measured->tabs()->addTab(m_run, tr("Run"));
+    m_quality->setRecipeProvider(measuredRecipe);
+    m_quality->setConstantsProvider([this] { return m_lab->constants(); });
+    if (const QString sample = bundledSamplePath(); !sample.isEmpty())
+        m_quality->setEvaluationText(
+            QFileInfo(sample).dir().filePath(QStringLiteral("lab-tinystories-heldout.txt")), 1024);
+    const int qualityTab = m_measured->tabs()->addTab(m_quality, tr("Quality"));
+    m_measured->tabs()->setTabToolTip(qualityTab,
+        tr("Perplexity and top-token agreement measured at INT2…INT8 beside the rule of thumb, and per-layer "
+           "sensitivity"));
+    connect(m_lab, &LabState::changed, m_quality, &QualitySweepPanel::constantsChanged);
+    connect(m_quality, &QualitySweepPanel::exportRequested, this, &MainWindow::exportChart);
     m_measured->tabs()->setTabToolTip(runTab, tr("Compress the whole model with the recipe and save the result"));
     connect(
         m_run, &RunPanel::errorOccurred, this, [this](const QString& message) { m_messages->showMessage(message); });
@@ -501,6 +514,7 @@ void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qin
     m_masks->setCheckpoint(m_checkpoint);
     m_compare->setReference(m_checkpoint);
     m_run->setCheckpoint(m_checkpoint);
+    m_quality->setCheckpoint(m_checkpoint);
     if (!m_compareOnOpen.isEmpty()) {
         m_compare->compareWith(m_compareOnOpen);
         m_measured->tabs()->setCurrentWidget(m_compare);

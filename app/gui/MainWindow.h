@@ -34,6 +34,7 @@ class MetadataModel;
 class ModelCardWidget;
 class ModelPane;
 class RecipePane;
+class QualitySweepPanel;
 class RunPanel;
 class SummaryCards;
 class TensorStatsWidget;
@@ -80,6 +81,7 @@ public:
     PruneMaskView* pruneMasks() const { return m_masks; }
     ComparePanel* comparePanel() const { return m_compare; }
     RunPanel* runPanel() const { return m_run; }
+    QualitySweepPanel* qualityPanel() const { return m_quality; }
     // The recipe document the sliders extend (rules, calibration); null until one is opened, saved or edited.
     const Recipe* recipeDocument() const { return m_recipeDocument.get(); }
 
@@ -126,6 +128,7 @@ private:
     PruneMaskView* m_masks;
     ComparePanel* m_compare;
     RunPanel* m_run;
+    QualitySweepPanel* m_quality;
     QString m_tensorOnOpen;
     QString m_compareOnOpen;
     QMenu* m_viewMenu = nullptr;
