@@ -197,12 +197,6 @@ void QualitySweepPanel::measure()
 {
     if (!m_checkpoint || m_textPath.isEmpty())
         return;
-    QString whyNot;
-    const auto tokenizer = evaluationTokenizer(*m_checkpoint, &whyNot);
-    if (!tokenizer) {
-        m_status->setText(tr("Cannot measure: %1.").arg(whyNot.toHtmlEscaped()));
-        return;
-    }
     // Layer sensitivity at the recipe's scheme when it is a quantiser, else INT4 g128.
     QuantSpec spec = QuantSpec::integer(4, 128);
     if (m_recipeProvider)
@@ -215,8 +209,12 @@ void QualitySweepPanel::measure()
     const auto predictions = m_predictions;
     m_runner->start<QualitySweepResult>(
         tr("Measuring quality"),
-        [checkpoint, tokenizer, textPath, predictions, spec](Progress& progress, std::stop_token stop) {
+        [checkpoint, textPath, predictions, spec](Progress& progress, std::stop_token stop) {
             QualitySweepResult result;
+            const auto tokenizer
+                = evaluationTokenizer(*checkpoint, &result.whyNot); // reads files: not on the GUI thread
+            if (!tokenizer)
+                return result;
             result.scheme = spec.name();
             progress.setStep("loading the model", 0.0);
             auto setup = prepareEvaluation(*checkpoint, *tokenizer, textPath, predictions);
@@ -243,6 +241,10 @@ void QualitySweepPanel::measure()
 
 void QualitySweepPanel::draw(const QualitySweepResult& result)
 {
+    if (!result.whyNot.isEmpty()) {
+        m_status->setText(tr("Cannot measure: %1.").arg(result.whyNot.toHtmlEscaped()));
+        return;
+    }
     m_result = result;
     QList<QPointF> topToken;
     QList<QPointF> perplexity;

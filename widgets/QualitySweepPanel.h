@@ -36,6 +36,7 @@ enum class ChartExportFormat;
 struct QualitySweepResult
 {
     std::string scheme; // of the layer sensitivity
+    QString whyNot; // set when the model cannot be evaluated
     PerplexityResult original;
     std::vector<VariantQuality> bits; // int2 … int8
     std::vector<VariantQuality> layers; // in layer order

@@ -311,6 +311,7 @@ struct Evaluation
     ComparisonResult compared;
     std::size_t replaced = 0;
     QString tokenizer;
+    QString whyNot; // set when the model cannot be evaluated
 };
 
 } // namespace
@@ -319,19 +320,17 @@ void RunPanel::evaluate(const Recipe& recipe)
 {
     if (m_evaluationTextPath.isEmpty() || !m_checkpoint)
         return;
-    QString whyNot;
-    const std::shared_ptr<const Tokenizer> tokenizer = evaluationTokenizer(*m_checkpoint, &whyNot);
-    if (!tokenizer) {
-        m_evaluation->setText(tr("Quality not measured: %1.").arg(whyNot.toHtmlEscaped()));
-        return;
-    }
     const auto checkpoint = m_checkpoint;
     const std::string textPath = QFile::encodeName(m_evaluationTextPath).toStdString();
     const auto predictions = m_predictions;
     m_evaluationRunner->start<Evaluation>(
         tr("Measuring quality against the original"),
-        [checkpoint, recipe, tokenizer, textPath, predictions](Progress& progress, std::stop_token stop) {
+        [checkpoint, recipe, textPath, predictions](Progress& progress, std::stop_token stop) {
             Evaluation result;
+            // Finding and reading the tokenizer touches files: here, not on the GUI thread.
+            const std::shared_ptr<const Tokenizer> tokenizer = evaluationTokenizer(*checkpoint, &result.whyNot);
+            if (!tokenizer)
+                return result;
             result.tokenizer = QString::fromStdString(tokenizer->description());
             auto setup = prepareEvaluation(*checkpoint, *tokenizer, textPath, predictions);
             const auto& weights = setup.weights;
@@ -357,6 +356,10 @@ void RunPanel::evaluate(const Recipe& recipe)
             return result;
         },
         [this](const Evaluation& result) {
+            if (!result.whyNot.isEmpty()) {
+                m_evaluation->setText(tr("Quality not measured: %1.").arg(result.whyNot.toHtmlEscaped()));
+                return;
+            }
             const auto& compared = result.compared;
             m_evaluation->setText(tr(
                 "<b>Measured quality</b> on %1 tokens of %2: perplexity %3 → %4 (%5), KL divergence %6 nats per token, "

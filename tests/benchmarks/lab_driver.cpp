@@ -3,13 +3,22 @@
 //                               reports the worst event-loop gap per step: input handled, estimate
 //                               recomputed, cards and the visible chart repainted;
 //   lab_driver show <scenario>  sets a scenario by keyboard and keeps the window up for a screenshot
-//                               (scenarios: default, seed, 70b-128k; add --dark, --tab N, --seconds S).
+//                               (scenarios: default, seed, 70b-128k; add --dark, --tab N, --seconds S);
+//   lab_driver run [scheme]     presses Run (q4_k by default) and reports the worst gap between the
+//                               ticks of a 1 ms heartbeat timer on the GUI thread while the whole model
+//                               is compressed and then evaluated, with the wall time of each phase;
+//   lab_driver preview          times the measured charts' preview and scheme sweep of every matrix.
+// --model PATH opens that checkpoint instead of the bundled sample.
 // A harness, not a test: it reports timings and never fails on them.
 #include "Appearance.h"
 #include "EstimateCharts.h"
+#include "JobRunner.h"
 #include "MainWindow.h"
+#include "MeasuredCharts.h"
 #include "RecipePane.h"
+#include "RunPanel.h"
 #include "SamplePaths.h"
+#include "io/Checkpoint.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -17,6 +26,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -53,11 +63,109 @@ double threadCpuMs()
     return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
 }
 
-void waitForSample(MainWindow& window)
+void waitForModel(MainWindow& window, const QString& path)
 {
     QSignalSpy opened(&window, &MainWindow::checkpointOpened);
-    window.openPath(bundledSamplePath());
-    opened.wait(20000);
+    window.openPath(path);
+    opened.wait(60000);
+}
+
+// Ticks every millisecond on the GUI thread; the worst gap between ticks is how long the event loop
+// was kept from running.
+class Heartbeat
+{
+public:
+    Heartbeat()
+    {
+        m_timer.setInterval(1);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_worst = std::max(m_worst, double(now - m_last) / 1e6);
+            m_last = now;
+        });
+    }
+    void restart()
+    {
+        m_worst = 0;
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+    double worstMs() const { return m_worst; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    double m_worst = 0;
+};
+
+int runBench(MainWindow& window, const QString& scheme)
+{
+    RunPanel* run = window.runPanel();
+    window.measuredCharts()->tabs()->setCurrentWidget(run);
+    run->setRecipeProvider([scheme] {
+        Recipe recipe;
+        recipe.quantization.scheme = scheme.toStdString();
+        return recipe;
+    });
+    QSignalSpy finished(run, &RunPanel::runFinished);
+    QSignalSpy evaluated(run, &RunPanel::evaluated);
+    QSignalSpy evaluationEnded(run->evaluationRunner(), &JobRunner::finished);
+    Heartbeat heartbeat;
+    QElapsedTimer clock;
+    heartbeat.restart();
+    clock.start();
+    run->run();
+    if (!finished.wait(3600 * 1000)) {
+        std::fprintf(stderr, "the run did not finish: %s\n", qPrintable(run->summaryText()));
+        return 1;
+    }
+    const double runSeconds = double(clock.nsecsElapsed()) / 1e9;
+    const double runWorst = heartbeat.worstMs();
+    heartbeat.restart();
+    clock.restart();
+    evaluationEnded.wait(3600 * 1000);
+    const double evaluationSeconds = double(clock.nsecsElapsed()) / 1e9;
+    std::printf("model %s, scheme %s, %zu tensors\n", window.checkpoint()->path().c_str(), qPrintable(scheme),
+        run->result().size());
+    std::printf("compress the whole model: %8.2f s wall, worst GUI-thread gap %7.2f ms\n", runSeconds, runWorst);
+    std::printf("evaluate against original: %7.2f s wall, worst GUI-thread gap %7.2f ms (%s)\n", evaluationSeconds,
+        heartbeat.worstMs(), evaluated.isEmpty() ? "no evaluation" : "evaluated");
+    return 0;
+}
+
+int previewBench(MainWindow& window)
+{
+    MeasuredCharts* charts = window.measuredCharts();
+    charts->setDebounceMilliseconds(0);
+    const auto& tensors = window.checkpoint()->tensors();
+    std::printf("%-48s %14s %12s %12s %10s\n", "tensor", "shape", "preview ms", "sweep ms", "worst gap");
+    double worstPreview = 0;
+    for (std::size_t i = 0; i < tensors.size(); ++i) {
+        if (tensors[i].shape.size() != 2)
+            continue;
+        QSignalSpy previewed(charts, &MeasuredCharts::previewDrawn);
+        QSignalSpy swept(charts, &MeasuredCharts::sweepDrawn);
+        Heartbeat heartbeat;
+        QElapsedTimer clock;
+        heartbeat.restart();
+        clock.start();
+        charts->setTensor(int(i));
+        charts->measureNow();
+        previewed.wait(600000);
+        const double previewMs = double(clock.nsecsElapsed()) / 1e6;
+        if (swept.isEmpty())
+            swept.wait(600000);
+        const double sweepMs = double(clock.nsecsElapsed()) / 1e6;
+        worstPreview = std::max(worstPreview, previewMs);
+        std::printf("%-48s %7lld x %-6lld %12.1f %12.1f %10.2f\n", tensors[i].name.c_str(),
+            static_cast<long long>(tensors[i].shape[0]), static_cast<long long>(tensors[i].shape[1]), previewMs,
+            sweepMs, heartbeat.worstMs());
+    }
+    std::printf("slowest preview: %.1f ms\n", worstPreview);
+    return 0;
 }
 
 int bench(MainWindow& window)
@@ -117,7 +225,9 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("lab_driver"));
     const QStringList arguments = QApplication::arguments();
     const QString mode = arguments.value(1, QStringLiteral("bench"));
-    const QString scenario = arguments.value(2, QStringLiteral("default"));
+    QString scenario = arguments.value(2, QStringLiteral("default"));
+    if (scenario.startsWith(QStringLiteral("--")))
+        scenario = QStringLiteral("default");
     const auto option = [&](const char* name, int fallback) {
         const int at = static_cast<int>(arguments.indexOf(QLatin1String(name)));
         return at > 0 && at + 1 < arguments.size() ? arguments[at + 1].toInt() : fallback;
@@ -131,9 +241,18 @@ int main(int argc, char** argv)
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         std::fprintf(stderr, "window not exposed\n");
-    waitForSample(window);
+    const int modelAt = static_cast<int>(arguments.indexOf(QStringLiteral("--model")));
+    waitForModel(window, modelAt > 0 && modelAt + 1 < arguments.size() ? arguments[modelAt + 1] : bundledSamplePath());
+    if (!window.checkpoint()) {
+        std::fprintf(stderr, "could not open the model\n");
+        return 1;
+    }
     if (mode == QStringLiteral("bench"))
         return bench(window);
+    if (mode == QStringLiteral("run"))
+        return runBench(window, scenario == QStringLiteral("default") ? QStringLiteral("q4_k") : scenario);
+    if (mode == QStringLiteral("preview"))
+        return previewBench(window);
 
     RecipePane* recipe = window.recipePane();
     if (scenario == QStringLiteral("seed")) {
