@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -25,8 +26,10 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -65,7 +68,11 @@ RunPanel::RunPanel(QWidget* parent)
     , m_progress(new QProgressBar(this))
     , m_summary(new QLabel(this))
     , m_table(new QTableWidget(0, ColumnCount, this))
+    , m_rowTimer(new QTimer(this))
 {
+    m_rowTimer->setSingleShot(true);
+    m_rowTimer->setInterval(100);
+    connect(m_rowTimer, &QTimer::timeout, this, &RunPanel::flushRows);
     m_evaluation = new QLabel(this);
     m_evaluation->setWordWrap(true);
     m_evaluation->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -90,11 +97,20 @@ RunPanel::RunPanel(QWidget* parent)
         ->setToolTip(tr("Weights that were not zero and are stored as exactly zero (pruning and rounding)"));
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setTextElideMode(Qt::ElideLeft); // the end of a tensor name tells which it is
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(TensorColumn, QHeaderView::Stretch);
-    for (int column = StoredColumn; column < ColumnCount; ++column)
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // Widths from the widest text each column can hold, set once: sizing to contents would measure
+    // every cell again each time a row arrives.
+    const QFontMetrics metrics(m_table->font());
+    const QStringList widest = {QString(), QStringLiteral("int4 g128 (kept)"), QStringLiteral("16.000"),
+        QStringLiteral("0.0000"), QStringLiteral("100.00 %"), QStringLiteral("100.0 dB"), QStringLiteral("100.0 %")};
+    for (int column = StoredColumn; column < ColumnCount; ++column) {
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Interactive);
+        const int header = QFontMetrics(m_table->horizontalHeader()->font())
+                               .horizontalAdvance(m_table->horizontalHeaderItem(column)->text());
+        m_table->setColumnWidth(column, std::max(header, metrics.horizontalAdvance(widest[column])) + 24);
+    }
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Format"), this));
@@ -122,6 +138,7 @@ RunPanel::RunPanel(QWidget* parent)
                     .arg(format::percent(fraction, 0), secondsText(elapsed * (1 - fraction) / fraction)));
     });
     connect(m_runner, &JobRunner::failed, this, [this](const QString& message) {
+        m_pendingRows.clear();
         m_table->setRowCount(0);
         m_summary->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(message.toHtmlEscaped()));
         Q_EMIT errorOccurred(message);
@@ -197,6 +214,7 @@ void RunPanel::setIdle(bool idle)
 void RunPanel::cancel()
 {
     ++m_generation; // late rows of the cancelled run are dropped
+    m_pendingRows.clear();
     m_runner->cancel();
     m_evaluationRunner->cancel();
 }
@@ -227,6 +245,7 @@ void RunPanel::run()
     const quint64 generation = m_generation;
     m_result.clear();
     m_output.clear();
+    m_pendingRows.clear();
     m_table->setRowCount(0);
     m_evaluationRunner->cancel();
     m_evaluation->clear();
@@ -255,7 +274,7 @@ void RunPanel::run()
             self.data(),
             [self, generation, plan] {
                 if (self && self->m_generation == generation)
-                    self->addRow(plan);
+                    self->queueRow(plan);
             },
             Qt::QueuedConnection);
     };
@@ -275,6 +294,10 @@ void RunPanel::run()
         [this, output, generation, note, recipe](const std::vector<TensorPlan>& plans) {
             if (generation != m_generation)
                 return;
+            flushRows();
+            // One pass over the finished table: the stored-as texts of pruned or factorised tensors are long.
+            m_table->resizeColumnToContents(StoredColumn);
+            m_table->setColumnWidth(StoredColumn, std::min(m_table->columnWidth(StoredColumn), m_table->width() / 3));
             m_result = plans;
             m_output = output;
             std::uint64_t sourceBytes = 0;
@@ -378,6 +401,26 @@ void RunPanel::evaluate(const Recipe& recipe)
         });
 }
 
+void RunPanel::queueRow(const TensorPlan& plan)
+{
+    m_pendingRows.push_back(plan);
+    if (!m_rowTimer->isActive())
+        m_rowTimer->start();
+}
+
+void RunPanel::flushRows()
+{
+    m_rowTimer->stop();
+    if (m_pendingRows.empty())
+        return;
+    m_table->setUpdatesEnabled(false);
+    for (const auto& plan : m_pendingRows)
+        addRow(plan);
+    m_pendingRows.clear();
+    m_table->scrollToItem(m_table->item(m_table->rowCount() - 1, TensorColumn));
+    m_table->setUpdatesEnabled(true);
+}
+
 void RunPanel::addRow(const TensorPlan& plan)
 {
     const int row = m_table->rowCount();
@@ -406,7 +449,6 @@ void RunPanel::addRow(const TensorPlan& plan)
         for (const int column : {RmsColumn, ErrorColumn, SqnrColumn, ZeroedColumn})
             m_table->setItem(row, column, cell(QStringLiteral("—"), true));
     }
-    m_table->scrollToItem(m_table->item(row, TensorColumn));
 }
 
 void RunPanel::chooseTarget()

@@ -20,6 +20,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
+class QTimer;
 class QTemporaryDir;
 
 namespace complab {
@@ -78,6 +79,10 @@ Q_SIGNALS:
 private:
     void chooseTarget();
     void addRow(const TensorPlan& plan);
+    // Rows arrive as tensors finish, often many within a frame: they are queued and added together at
+    // most every 100 ms, so the table is laid out and painted once per batch rather than once per tensor.
+    void queueRow(const TensorPlan& plan);
+    void flushRows();
     void setIdle(bool idle);
     void evaluate(const Recipe& recipe);
 
@@ -99,6 +104,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_temporary;
     std::filesystem::path m_output;
     std::vector<TensorPlan> m_result;
+    std::vector<TensorPlan> m_pendingRows;
+    QTimer* m_rowTimer;
     quint64 m_generation = 0;
     QElapsedTimer m_clock;
 };
