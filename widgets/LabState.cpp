@@ -44,11 +44,22 @@ void LabState::setFitDevice(const HardwareTier* tier)
     Q_EMIT changed();
 }
 
+void LabState::setStoragePlanner(StoragePlanner planner)
+{
+    m_planner = std::move(planner);
+    recompute();
+}
+
 void LabState::recompute()
 {
     // A value out of range keeps the last good estimate on screen and says why.
     try {
         EstimateInput input = toEstimateInput(m_recipe, loadedArchitecture(), m_loadedParameters);
+        m_planned.reset();
+        if (m_planner && m_recipe.useLoadedModel && hasLoadedModel())
+            m_planned = m_planner(m_recipe);
+        if (m_planned)
+            input.bitsPerWeight = m_planned->bitsPerWeight;
         validateEstimateInput(input);
         m_estimate = complab::estimate(input, m_constants);
         EstimateInput other = input;

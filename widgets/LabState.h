@@ -8,9 +8,22 @@
 
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
 namespace complab {
+
+// The types the recipe gives the open model's own tensors (per-tensor rules included), summed over
+// their shapes: the storage a file in the scheme's native format would need, not a rule of thumb.
+struct PlannedStorage
+{
+    double bitsPerWeight = 0; // over every weight of the model, scales and kept tensors included
+    double weights = 0;
+    std::size_t tensors = 0;
+    std::size_t quantised = 0; // tensors the recipe's schemes apply to
+    std::size_t rules = 0; // per-tensor rules of the recipe
+    bool operator==(const PlannedStorage&) const = default;
+};
 
 class LabState : public QObject
 {
@@ -42,6 +55,14 @@ public:
     // Sets the open model and switches the recipe to "as loaded"; parameters 0 clears it.
     void setLoadedModel(std::optional<Architecture> architecture, double parameters, const QString& name);
     void setFitDevice(const HardwareTier* tier);
+    // Plans the open model's storage for a recipe (microseconds: the header only). While it answers,
+    // the estimate's bits per weight are the planned ones, so the cards and charts count the tensors
+    // kept in their own type and the per-tensor rules. nullptr or nullopt: the scheme's nominal bits.
+    using StoragePlanner = std::function<std::optional<PlannedStorage>(const LabRecipe&)>;
+    void setStoragePlanner(StoragePlanner planner);
+    const std::optional<PlannedStorage>& plannedStorage() const { return m_planned; }
+    // Recomputes after a change the lab recipe does not hold (a per-tensor rule).
+    void refresh() { recompute(); }
 
 Q_SIGNALS:
     // After any change of recipe, constants, model or device, with the estimate already updated.
@@ -60,6 +81,8 @@ private:
     double m_loadedParameters = 0;
     QString m_loadedName;
     const HardwareTier* m_fitDevice = nullptr;
+    StoragePlanner m_planner;
+    std::optional<PlannedStorage> m_planned;
 };
 
 } // namespace complab

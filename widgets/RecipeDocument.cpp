@@ -1,5 +1,8 @@
 #include "RecipeDocument.h"
 
+#include "io/Checkpoint.h"
+#include "recipe/Pipeline.h"
+
 #include "estimate/PrecisionLadder.h"
 
 #include <QCoreApplication>
@@ -228,6 +231,38 @@ OpenedRecipe fromRecipeDocument(const Recipe& recipe, const LabRecipe& current)
         opened.notes.append(
             tr("Calibration text %1 is kept in the recipe.").arg(QString::fromStdString(recipe.calibration->path)));
     return opened;
+}
+
+std::optional<PlannedStorage> planStorage(const std::shared_ptr<const Checkpoint>& checkpoint, const Recipe& recipe)
+{
+    if (!checkpoint)
+        return std::nullopt;
+    try {
+        const Pipeline pipeline(checkpoint, recipe, PipelineOptions{});
+        PlannedStorage planned;
+        double bits = 0;
+        for (const TensorPlan& plan : pipeline.plan()) {
+            std::uint64_t elements = 1;
+            for (const auto dimension : plan.shape)
+                elements *= std::uint64_t(dimension);
+            const std::uint64_t columns = plan.shape.empty() ? 1 : std::uint64_t(plan.shape.back());
+            const std::uint64_t rows = columns ? elements / columns : 0;
+            const double perWeight
+                = plan.spec ? plan.spec->bitsPerWeight(rows, columns) : dtypeBitsPerWeight(plan.sourceType);
+            bits += perWeight * double(elements);
+            planned.weights += double(elements);
+            ++planned.tensors;
+            if (plan.spec)
+                ++planned.quantised;
+        }
+        if (planned.weights <= 0)
+            return std::nullopt;
+        planned.bitsPerWeight = bits / planned.weights;
+        planned.rules = recipe.rules.size();
+        return planned;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
 }
 
 } // namespace complab

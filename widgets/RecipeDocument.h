@@ -4,6 +4,7 @@
 #pragma once
 
 #include "LabRecipe.h"
+#include "LabState.h"
 #include "recipe/Recipe.h"
 
 #include <QStringList>
@@ -28,5 +29,12 @@ struct OpenedRecipe
 // The sliders for a document. The current sliders fill in what the file does not say; a scheme
 // the precision slider does not offer (int5, q5_0) is mapped to the nearest step it offers and noted.
 OpenedRecipe fromRecipeDocument(const Recipe& recipe, const LabRecipe& current);
+
+class Checkpoint;
+
+// The storage `recipe` gives each tensor of `checkpoint` (its scheme's bits per weight with scales,
+// or its own type where nothing applies), planned from the header alone. nullopt when the recipe
+// cannot be planned for this model (the reason is the export's to give).
+std::optional<PlannedStorage> planStorage(const std::shared_ptr<const Checkpoint>& checkpoint, const Recipe& recipe);
 
 } // namespace complab

@@ -137,8 +137,27 @@ void SummaryCards::showEstimate()
     const Estimate& e = m_state->estimate();
     const bool firstOrder = m_state->input().runtime == RuntimeProfile::FirstOrder;
     m_fields.at(QStringLiteral("disk"))->setText(bytes(e.diskBytes));
-    m_fields.at(QStringLiteral("diskDetail"))
-        ->setText(tr("%1 smaller than FP32").arg(format::percent(e.fractionSmallerThanFp32, 0)));
+    QString diskDetail = tr("%1 smaller than FP32").arg(format::percent(e.fractionSmallerThanFp32, 0));
+    QLabel* diskKind = m_fields.at(QStringLiteral("diskKind"));
+    if (const auto& planned = m_state->plannedStorage()) {
+        // Bits per weight from the open model's tensors: kept norms and per-tensor rules counted.
+        diskDetail += tr("; %1 bits/weight over this model's %2 tensors (%3 quantised)")
+                          .arg(format::number(planned->bitsPerWeight, 3))
+                          .arg(planned->tensors)
+                          .arg(planned->quantised);
+        if (planned->rules == 1)
+            diskDetail += tr(", 1 per-tensor rule");
+        else if (planned->rules > 1)
+            diskDetail += tr(", %1 per-tensor rules").arg(planned->rules);
+        diskKind->setText(tr("planned"));
+        diskKind->setToolTip(tr("Bits per weight planned from the open model's own tensors: the type the recipe "
+                                "gives each (per-tensor rules included, small tensors kept in their own type), "
+                                "scales counted. Pruning and distillation still follow the rule of thumb."));
+    } else {
+        diskKind->setText(tr("estimate"));
+        diskKind->setToolTip(tr("Computed by the rule-of-thumb model, not measured on the checkpoint."));
+    }
+    m_fields.at(QStringLiteral("diskDetail"))->setText(diskDetail);
 
     const VramBreakdown& v = e.vram;
     m_fields.at(QStringLiteral("vram"))->setText(bytes(v.totalBytes()));

@@ -119,6 +119,10 @@ MainWindow::MainWindow(QWidget* parent)
             m_lab->recipe(), m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, std::nullopt);
     };
     m_measured->setRecipeProvider(measuredRecipe);
+    m_lab->setStoragePlanner([this](const LabRecipe& lab) {
+        return planStorage(m_checkpoint,
+            toRecipeDocument(lab, m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, std::nullopt));
+    });
     m_hotSpots->setRecipeProvider(measuredRecipe);
     m_masks->setRecipeProvider(measuredRecipe);
     const int masksTab = m_measured->tabs()->addTab(m_masks, tr("Masks"));
@@ -422,9 +426,10 @@ bool MainWindow::openRecipe(const QString& path)
     }
     QSettings().setValue(QStringLiteral("lastRecipeDirectory"), info.absolutePath());
     const OpenedRecipe opened = fromRecipeDocument(recipe, m_lab->recipe());
+    m_recipeDocument = std::make_unique<Recipe>(recipe);
     m_lab->setConstants(opened.constants);
     m_lab->setRecipe(opened.lab);
-    m_recipeDocument = std::make_unique<Recipe>(recipe);
+    m_lab->refresh(); // its per-tensor rules, even when the sliders did not move
     QStringList notes = opened.notes;
     // The recipe was made for a checkpoint that is not open: open it, if it is still there.
     if (opened.lab.useLoadedModel && recipe.source) {
@@ -490,6 +495,7 @@ void MainWindow::keepTensorAt(const QString& tensorName, const RecipeScheme& sch
     const std::string name = tensorName.toStdString();
     std::erase_if(rules, [&name](const TensorRule& rule) { return rule.pattern == name; });
     rules.insert(rules.begin(), TensorRule{TensorRule::Syntax::Glob, name, scheme});
+    m_lab->refresh(); // the cards and charts count the promoted tensor's bits
     m_measured->recipeChanged();
     m_hotSpots->recipeChanged();
     m_messages->showMessage(

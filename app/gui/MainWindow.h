@@ -59,6 +59,9 @@ public:
     // made for one that is not open); saves them to one, atomically. Errors name the file and the key.
     bool openRecipe(const QString& path);
     bool saveRecipe(const QString& path);
+    // Adds a per-tensor rule in front of the recipe's others (the hot spots' "Keep at" button): the
+    // cards, the charts and the measured views follow.
+    void keepTensorAt(const QString& tensorName, const RecipeScheme& scheme);
 
     std::shared_ptr<const Checkpoint> checkpoint() const { return m_checkpoint; }
     QTreeView* tensorTree() const;
@@ -107,7 +110,6 @@ private:
     void showAbout();
     void exportChart(EstimateChartView* view, ChartExportFormat format);
     void setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qint64 milliseconds);
-    void keepTensorAt(const QString& tensorName, const RecipeScheme& scheme);
 
     std::shared_ptr<const Checkpoint> m_checkpoint;
     // The recipe last opened or saved: what the sliders cannot show is kept from it.

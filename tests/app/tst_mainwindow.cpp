@@ -25,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <cmath>
 
 using namespace complab;
 
@@ -139,6 +140,57 @@ private Q_SLOTS:
         window.guidePanel()->applySituation(3);
         QVERIFY(window.guidePanel()->explanation().contains(QStringLiteral("KV cache")));
         QVERIFY(window.labState()->recipe().context >= 32768);
+    }
+
+    // With a model open, the cards count its own tensors: kept norms at BF16, scales, per-tensor rules.
+    void cardsCountTheModelsTensorsAndPerTensorRules()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::checkpointOpened);
+        window.openPath(QStringLiteral(COMPLAB_SAMPLE_DIR));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        LabRecipe recipe = window.labState()->recipe();
+        recipe.precisionStep = findPrecisionStep("INT4");
+        recipe.groupSize = 128;
+        window.labState()->setRecipe(recipe);
+        QVERIFY(window.labState()->recipe().useLoadedModel);
+
+        // Independently: every matrix at 4 bits + one F16 scale per 128, every vector in BF16.
+        double bits = 0, weights = 0, downProj = 0;
+        for (const auto& info : window.checkpoint()->tensors()) {
+            const double n = double(info.elementCount());
+            bits += n * (info.shape.size() == 2 ? 4.125 : 16.0);
+            weights += n;
+            if (info.name == "model.layers.0.mlp.down_proj.weight")
+                downProj = n;
+        }
+        QVERIFY(downProj > 0);
+        const auto planned = window.labState()->plannedStorage();
+        QVERIFY(planned.has_value());
+        QCOMPARE(planned->tensors, std::size_t(38));
+        QCOMPARE(planned->quantised, std::size_t(29));
+        QVERIFY(std::abs(planned->bitsPerWeight - bits / weights) < 1e-9);
+        QVERIFY(std::abs(window.labState()->estimate().diskBytes - bits / 8) < 1.0);
+        QCOMPARE(window.summaryCards()->field(QStringLiteral("diskKind")), QStringLiteral("planned"));
+        QVERIFY(window.summaryCards()->field(QStringLiteral("diskDetail")).contains(QStringLiteral("38 tensors")));
+
+        // Keeping one matrix at int8 (a hot spot's button) adds its 4 extra bits per weight.
+        window.keepTensorAt(QStringLiteral("model.layers.0.mlp.down_proj.weight"), RecipeScheme{"int8", 128, false});
+        const auto promoted = window.labState()->plannedStorage();
+        QVERIFY(promoted.has_value());
+        QCOMPARE(promoted->rules, std::size_t(1));
+        QVERIFY(std::abs(promoted->bitsPerWeight - (bits + 4.0 * downProj) / weights) < 1e-9);
+        QVERIFY(std::abs(window.labState()->estimate().diskBytes - (bits + 4.0 * downProj) / 8) < 1.0);
+        QVERIFY(
+            window.summaryCards()->field(QStringLiteral("diskDetail")).contains(QStringLiteral("1 per-tensor rule")));
+
+        // A size of the slider's own (not the loaded model) is the rule of thumb again.
+        recipe = window.labState()->recipe();
+        recipe.useLoadedModel = false;
+        window.labState()->setRecipe(recipe);
+        QVERIFY(!window.labState()->plannedStorage().has_value());
+        QCOMPARE(window.summaryCards()->field(QStringLiteral("diskKind")), QStringLiteral("estimate"));
     }
 
     void badFileShowsMessage()
