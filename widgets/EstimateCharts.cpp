@@ -33,10 +33,12 @@ EstimateCharts::EstimateCharts(LabState* state, QWidget* parent)
     auto* qualityLayout = new QGridLayout(quality);
     qualityLayout->setContentsMargins(0, 0, 0, 0);
     const auto curves = m_quality->curveViews();
+    // The three curves side by side (each gets the tab's full height), the arithmetic under them.
     qualityLayout->addWidget(curves[0], 0, 0);
     qualityLayout->addWidget(curves[1], 0, 1);
-    qualityLayout->addWidget(curves[2], 1, 0);
-    qualityLayout->addWidget(m_quality->explanation(), 1, 1);
+    qualityLayout->addWidget(curves[2], 0, 2);
+    qualityLayout->addWidget(m_quality->explanation(), 1, 0, 1, 3);
+    qualityLayout->setRowStretch(0, 1);
     addTab(quality, tr("&Quality curves"));
     setTabToolTip(QualityTab, tr("The three rule-of-thumb factors, each with this recipe marked."));
     addTab(m_quality->landscapeView(), tr("&Landscape"));

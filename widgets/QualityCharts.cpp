@@ -13,6 +13,7 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace complab {
@@ -62,15 +63,15 @@ const LandscapeEntry* entryAt(const QPointF& point, bool int4)
 QualityCharts::QualityCharts(QWidget* parent)
     : QObject(parent)
 {
-    m_curveViews << buildCurve(parent, tr("Quality against precision"), tr("Bits per weight (log scale)"), true, 1, 32);
-    m_curveViews << buildCurve(parent, tr("Quality against pruning"), tr("Weights pruned (%)"), false, 0, 90);
-    m_curveViews << buildCurve(
-        parent, tr("Quality against distillation"), tr("Student smaller by (×, log scale)"), true, 1, 16);
+    // Short axis titles: the three charts share one row.
+    m_curveViews << buildCurve(parent, tr("Quality against precision"), tr("Bits per weight"), true, 1, 32);
+    m_curveViews << buildCurve(parent, tr("Quality against pruning"), tr("Pruned (%)"), false, 0, 90);
+    m_curveViews << buildCurve(parent, tr("Quality against distillation"), tr("Smaller by (×)"), true, 1, 16);
     m_explanation = new QLabel(parent);
     m_explanation->setWordWrap(true);
     m_explanation->setTextFormat(Qt::RichText);
-    m_explanation->setAlignment(Qt::AlignCenter);
-    m_explanation->setMargin(12);
+    m_explanation->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_explanation->setMargin(4);
     buildLandscape(parent);
 }
 
@@ -96,7 +97,7 @@ EstimateChartView* QualityCharts::buildCurve(
     }
     axisX->setTitleText(xTitle);
     auto* axisY = new QValueAxis;
-    axisY->setTitleText(tr("Quality retained (%)"));
+    axisY->setTitleText(tr("Quality (%)"));
     axisY->setRange(40, 100);
     axisY->setTickCount(7);
     axisY->setLabelFormat(QStringLiteral("%.0f"));
@@ -117,9 +118,31 @@ EstimateChartView* QualityCharts::buildCurve(
                 .arg(series->name(), xTitle, QLocale().toString(point.x(), 'g', 3), percentText(point.y()));
         });
     }
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    // Measured on the open model (empty until the Quality tab measures it): hidden from the legend
+    // while empty, so the rule-of-thumb charts stay uncluttered before a measurement.
+    auto* topToken = new QLineSeries;
+    auto* perplexity = new QLineSeries;
+    topToken->setPen(QPen(QColor(31, 119, 180), 2.0));
+    perplexity->setPen(QPen(QColor(214, 39, 40), 2.0));
+    for (QLineSeries* series : {topToken, perplexity}) {
+        series->setPointsVisible(true);
+        chart->addSeries(series);
+        series->attachAxis(axisX);
+        series->attachAxis(axisY);
+        view->addHoverText(series, [series, xTitle](const QPointF& point) {
+            return tr("%1, on %2\n%3: %4\nmeasured %5")
+                .arg(series->name(), series->property("model").toString(), xTitle,
+                    QLocale().toString(point.x(), 'g', 3), percentText(point.y()));
+        });
+    }
+    // No legend: four entries do not fit a third of the tab. The explanation under the charts is the key,
+    // and each point names its series on hover.
+    chart->legend()->hide();
     m_curves << curve;
     m_curveMarkers << marker;
+    m_measuredTopToken << topToken;
+    m_measuredPerplexity << perplexity;
+    m_curveQualityAxes << axisY;
     return view;
 }
 
@@ -207,17 +230,58 @@ void QualityCharts::updateCurves(const LabState& state)
     for (QScatterSeries* marker : m_curveMarkers)
         if (marker->color() != QColor(0xe0, 0x6c, 0x1f)) // a theme change resets it
             marker->setColor(QColor(0xe0, 0x6c, 0x1f));
+    // The rule of thumb grey and dashed, as in the Quality tab, so the measured lines stand apart.
+    for (QLineSeries* curve : m_curves)
+        if (curve->pen().style() != Qt::DashLine) {
+            QPen pen(QColor(130, 130, 130), 2.0);
+            pen.setStyle(Qt::DashLine);
+            curve->setPen(pen);
+        }
+    const QList<QColor> measuredColours{QColor(31, 119, 180), QColor(214, 39, 40)};
+    for (int chart = 0; chart < m_measuredTopToken.size(); ++chart)
+        for (int kind = 0; kind < 2; ++kind) {
+            QLineSeries* series = kind == 0 ? m_measuredTopToken[chart] : m_measuredPerplexity[chart];
+            if (series->pen().color() != measuredColours[kind])
+                series->setPen(QPen(measuredColours[kind], 2.0));
+        }
     const double precision = quantisationQuality(input.weightBits, constants);
     const double pruning = pruningQuality(input.pruneFraction, constants);
     const double distillation = distillationQuality(input.distillFactor, constants);
     m_explanation->setText(
-        tr("<p><b>The factors multiply.</b></p><p>quality retained = precision × pruning × "
-           "distillation<br>= %1 × %2 × %3 = <b>%4</b></p><p>Each curve is a rule of thumb "
-           "calibrated from published results; the orange points are this recipe. Measured "
-           "points on the checkpoint will join them.</p>")
+        tr("<b>The factors multiply:</b> quality retained = precision × pruning × distillation = %1 × %2 × %3 = "
+           "<b>%4</b>.<br><span style='color:#828282'>&#9473;&#9473;</span> rule of thumb, calibrated from "
+           "published results &nbsp; <span style='color:#e06c1f'>&#9679;</span> this recipe &nbsp; %5")
             .arg(percentText(100 * precision), percentText(100 * pruning), percentText(100 * distillation),
                 percentText(
-                    100 * qualityRetained(input.weightBits, input.pruneFraction, input.distillFactor, constants))));
+                    100 * qualityRetained(input.weightBits, input.pruneFraction, input.distillFactor, constants)),
+                m_measuredModel.isEmpty()
+                    ? tr("(Measure quality, in the Quality tab under the charts, adds points measured on the "
+                         "open model.)")
+                    : tr("<span style='color:#1f77b4'>&#9679;</span> top token kept and <span "
+                         "style='color:#d62728'>&#9679;</span> perplexity kept (PPL₀ / PPL), measured on %1")
+                          .arg(m_measuredModel.toHtmlEscaped())));
+}
+
+void QualityCharts::setMeasured(const QString& model, const MeasuredPoints& points)
+{
+    m_measuredModel = model;
+    const QList<QList<QPointF>> topToken{points.precisionTopToken, points.pruningTopToken, {}};
+    const QList<QList<QPointF>> perplexity{points.precisionPerplexity, points.pruningPerplexity, {}};
+    for (int chart = 0; chart < m_measuredTopToken.size(); ++chart) {
+        double lowest = 40.0; // the rule-of-thumb range; measured points below it widen the axis
+        for (int kind = 0; kind < 2; ++kind) {
+            QLineSeries* series = kind == 0 ? m_measuredTopToken[chart] : m_measuredPerplexity[chart];
+            const QList<QPointF>& values = kind == 0 ? topToken[chart] : perplexity[chart];
+            // Short names: three charts share the tab's width. The model is in the hover text.
+            series->setName(kind == 0 ? tr("Measured: top token") : tr("Measured: PPL₀/PPL"));
+            series->setProperty("model", model);
+            series->replace(values);
+            for (const QPointF& point : values)
+                lowest = std::min(lowest, point.y());
+        }
+        m_curveQualityAxes[chart]->setRange(lowest < 40.0 ? 0.0 : 40.0, 100.0);
+        m_curveQualityAxes[chart]->setTickCount(lowest < 40.0 ? 6 : 7);
+    }
 }
 
 void QualityCharts::updateLandscape(const LabState& state)

@@ -7,6 +7,7 @@
 #include "Format.h"
 #include "JobRunner.h"
 #include "io/Checkpoint.h"
+#include "model/CompressionSweeps.h"
 #include "model/Evaluator.h"
 #include "model/Transformer.h"
 
@@ -103,6 +104,9 @@ QualitySweepPanel::QualitySweepPanel(QWidget* parent)
     m_layerSeries->attachAxis(m_kldAxis);
     m_layerChart->legend()->hide();
     m_layerChart->setTitle(tr("Per-layer sensitivity"));
+    // An empty bar chart draws its axis titles loose at the top: hidden until there are bars.
+    m_layerAxis->setVisible(false);
+    m_kldAxis->setVisible(false);
     auto* layerView = new EstimateChartView(m_layerChart, this);
     layerView->addHoverText(m_layerSet, [this](int index) {
         return tr("layer %1: KL divergence %2 nats/token").arg(index).arg(format::number(m_layerSet->at(index), 3));
@@ -160,6 +164,9 @@ void QualitySweepPanel::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoi
     m_topToken->clear();
     m_perplexity->clear();
     m_layerSet->remove(0, m_layerSet->count());
+    m_layerAxis->setVisible(false);
+    m_kldAxis->setVisible(false);
+    m_layerChart->setTitle(tr("Per-layer sensitivity"));
     m_measure->setEnabled(m_checkpoint != nullptr);
     m_progress->setValue(0);
     m_status->setText(tr("Measure runs the model to put measured points beside the rule of thumb."));
@@ -223,10 +230,14 @@ void QualitySweepPanel::measure()
                 = EvaluationBaseline::compute(Transformer(setup.weights), std::move(setup.windows), quiet, stop);
             result.original = baseline->perplexity();
             Progress bits(
-                [&progress](double f, const std::string&) { progress.setStep("INT2 … INT8", 0.05 + 0.45 * f); });
+                [&progress](double f, const std::string&) { progress.setStep("INT2 … INT8", 0.05 + 0.35 * f); });
             result.bits = sweepBits(*baseline, *setup.weights, QuantSpec::integer(4, 128), bits, stop, 2, 8);
+            Progress pruning(
+                [&progress](double f, const std::string&) { progress.setStep("pruning 10 … 90 %", 0.4 + 0.25 * f); });
+            result.pruningFractions = {0.1, 0.3, 0.5, 0.7, 0.9};
+            result.pruning = sweepPruning(*baseline, *setup.weights, result.pruningFractions, false, pruning, stop);
             Progress layers(
-                [&progress](double f, const std::string&) { progress.setStep("layer by layer", 0.5 + 0.5 * f); });
+                [&progress](double f, const std::string&) { progress.setStep("layer by layer", 0.65 + 0.35 * f); });
             result.layers = layerSensitivity(*baseline, *setup.weights, spec, layers, stop);
             // In layer order for the bars ("layer 12").
             std::sort(result.layers.begin(), result.layers.end(), [](const VariantQuality& a, const VariantQuality& b) {
@@ -246,19 +257,10 @@ void QualitySweepPanel::draw(const QualitySweepResult& result)
         return;
     }
     m_result = result;
-    QList<QPointF> topToken;
-    QList<QPointF> perplexity;
-    for (const auto& variant : result.bits) {
-        topToken << QPointF(variant.bitsPerWeight, 100.0 * variant.quality.sameTopFraction);
-        perplexity << QPointF(variant.bitsPerWeight, 100.0 / variant.quality.perplexityRatio);
-    }
-    auto byBits = [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); };
-    std::sort(topToken.begin(), topToken.end(), byBits);
-    std::sort(perplexity.begin(), perplexity.end(), byBits);
-    m_topToken->replace(topToken);
-    m_perplexity->replace(perplexity);
-    const QString model = QString::fromStdString(m_checkpoint->path().parent_path().filename().string());
-    m_bitsChart->setTitle(tr("Measured on %1 and the rule of thumb").arg(model.toHtmlEscaped()));
+    const QualityCharts::MeasuredPoints points = measuredPoints();
+    m_topToken->replace(points.precisionTopToken);
+    m_perplexity->replace(points.precisionPerplexity);
+    m_bitsChart->setTitle(tr("Measured on %1 and the rule of thumb").arg(modelName().toHtmlEscaped()));
 
     m_layerSet->remove(0, m_layerSet->count());
     QStringList categories;
@@ -270,6 +272,8 @@ void QualitySweepPanel::draw(const QualitySweepResult& result)
         largest = std::max(largest, kld);
     }
     m_layerAxis->setCategories(categories);
+    m_layerAxis->setVisible(true);
+    m_kldAxis->setVisible(true);
     m_kldAxis->setRange(0, largest > 0 ? largest * 1.15 : 1e-3);
     m_layerChart->setTitle(tr("One layer at a time at %1").arg(QString::fromStdString(result.scheme)));
     m_status->setText(
@@ -278,6 +282,43 @@ void QualitySweepPanel::draw(const QualitySweepResult& result)
             .arg(QLocale().toString(result.original.perplexity, 'f', 3))
             .arg(QLocale().toString(qlonglong(result.original.tokens))));
     Q_EMIT measured();
+}
+
+QString QualitySweepPanel::modelName() const
+{
+    if (!m_checkpoint)
+        return {};
+    // A folder names a Hugging Face model; a single file (GGUF, llama2.c) names itself.
+    const auto& path = m_checkpoint->path();
+    return QString::fromStdString(
+        (path.extension() == ".safetensors" ? path.parent_path().filename() : path.filename()).string());
+}
+
+QualityCharts::MeasuredPoints QualitySweepPanel::measuredPoints() const
+{
+    QualityCharts::MeasuredPoints points;
+    if (!m_result)
+        return points;
+    for (const auto& variant : m_result->bits) {
+        points.precisionTopToken << QPointF(variant.bitsPerWeight, 100.0 * variant.quality.sameTopFraction);
+        points.precisionPerplexity << QPointF(variant.bitsPerWeight, 100.0 / variant.quality.perplexityRatio);
+    }
+    for (std::size_t i = 0; i < m_result->pruning.size() && i < m_result->pruningFractions.size(); ++i) {
+        const auto& quality = m_result->pruning[i].quality;
+        const double x = 100.0 * m_result->pruningFractions[i];
+        points.pruningTopToken << QPointF(x, 100.0 * quality.sameTopFraction);
+        points.pruningPerplexity << QPointF(x, 100.0 / quality.perplexityRatio);
+    }
+    // Nothing pruned, nothing quantised: the original model keeps everything.
+    if (!points.pruningTopToken.isEmpty()) {
+        points.pruningTopToken.prepend(QPointF(0, 100));
+        points.pruningPerplexity.prepend(QPointF(0, 100));
+    }
+    auto byX = [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); };
+    for (QList<QPointF>* list :
+        {&points.precisionTopToken, &points.precisionPerplexity, &points.pruningTopToken, &points.pruningPerplexity})
+        std::sort(list->begin(), list->end(), byX);
+    return points;
 }
 
 } // namespace complab

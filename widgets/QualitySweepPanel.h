@@ -1,10 +1,12 @@
 // Measured quality on the open model, beside the rule of thumb: the bit-width sweep (INT2…INT8,
 // groups of 128, every weight matrix) as the share of tokens whose top prediction stays the
-// original's and as perplexity kept, over the seed's precision curve; and per-layer sensitivity (the
-// KL divergence when only that layer is quantised with the recipe's scheme). One background job,
-// started with Measure (it runs the model some twenty times).
+// original's and as perplexity kept, over the seed's precision curve; the magnitude-pruning sweep
+// (10…90 % of every layer weight), which the lab window draws over the rule-of-thumb pruning curve;
+// and per-layer sensitivity (the KL divergence when only that layer is quantised with the recipe's
+// scheme). One background job, started with Measure (it runs the model some twenty times).
 #pragma once
 
+#include "QualityCharts.h"
 #include "estimate/EstimatorConstants.h"
 #include "model/QualitySweep.h"
 #include "recipe/Recipe.h"
@@ -39,6 +41,8 @@ struct QualitySweepResult
     QString whyNot; // set when the model cannot be evaluated
     PerplexityResult original;
     std::vector<VariantQuality> bits; // int2 … int8
+    std::vector<double> pruningFractions; // magnitude pruning of every layer weight, per tensor
+    std::vector<VariantQuality> pruning; // in the order of pruningFractions
     std::vector<VariantQuality> layers; // in layer order
 };
 
@@ -64,6 +68,10 @@ public:
     QLineSeries* perplexitySeries() const { return m_perplexity; }
     QBarSet* layerSet() const { return m_layerSet; }
     QString statusText() const;
+    // The result as points for the rule-of-thumb charts (empty before a measurement).
+    QualityCharts::MeasuredPoints measuredPoints() const;
+    // The folder (or file) name the points were measured on.
+    QString modelName() const;
 
 Q_SIGNALS:
     void measured();

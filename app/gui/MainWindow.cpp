@@ -155,6 +155,11 @@ MainWindow::MainWindow(QWidget* parent)
            "sensitivity"));
     connect(m_lab, &LabState::changed, m_quality, &QualitySweepPanel::constantsChanged);
     connect(m_quality, &QualitySweepPanel::exportRequested, this, &MainWindow::exportChart);
+    // The measured sweeps join the rule-of-thumb curves of the estimate charts, on the same axes.
+    connect(m_quality, &QualitySweepPanel::measured, this, [this] {
+        m_charts->qualityCharts()->setMeasured(m_quality->modelName(), m_quality->measuredPoints());
+        m_charts->qualityCharts()->updateCurves(*m_lab);
+    });
     m_measured->tabs()->setTabToolTip(runTab, tr("Compress the whole model with the recipe and save the result"));
     connect(
         m_run, &RunPanel::errorOccurred, this, [this](const QString& message) { m_messages->showMessage(message); });
@@ -521,6 +526,7 @@ void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qin
     m_compare->setReference(m_checkpoint);
     m_run->setCheckpoint(m_checkpoint);
     m_quality->setCheckpoint(m_checkpoint);
+    m_charts->qualityCharts()->clearMeasured();
     if (!m_compareOnOpen.isEmpty()) {
         m_compare->compareWith(m_compareOnOpen);
         m_measured->tabs()->setCurrentWidget(m_compare);

@@ -9,6 +9,8 @@
 #include "MessageBar.h"
 #include "MetadataModel.h"
 #include "ModelCardWidget.h"
+#include "QualityCharts.h"
+#include "QualitySweepPanel.h"
 #include "RecipePane.h"
 #include "SummaryCards.h"
 #include "TensorStatsWidget.h"
@@ -18,6 +20,7 @@
 #include "recipe/Recipe.h"
 
 #include <QBarSet>
+#include <QLabel>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -191,6 +194,34 @@ private Q_SLOTS:
         window.labState()->setRecipe(recipe);
         QVERIFY(!window.labState()->plannedStorage().has_value());
         QCOMPARE(window.summaryCards()->field(QStringLiteral("diskKind")), QStringLiteral("estimate"));
+    }
+
+    // The Quality tab's measurement joins the rule-of-thumb curves of the estimate charts.
+    void measuredPointsJoinTheQualityCurves()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::checkpointOpened);
+        window.openPath(QStringLiteral(COMPLAB_SAMPLE_DIR));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        QualityCharts* quality = window.charts()->qualityCharts();
+        QCOMPARE(quality->measuredTopToken()[0]->count(), 0);
+        window.qualityPanel()->setEvaluationText(
+            QStringLiteral(COMPLAB_SAMPLE_DIR "/lab-tinystories-heldout.txt"), 128);
+        QSignalSpy measured(window.qualityPanel(), &QualitySweepPanel::measured);
+        window.qualityPanel()->measure();
+        QTRY_COMPARE_WITH_TIMEOUT(measured.count(), 1, 300000);
+        QCOMPARE(quality->measuredTopToken()[0]->points(), window.qualityPanel()->measuredPoints().precisionTopToken);
+        QCOMPARE(quality->measuredTopToken()[0]->count(), 7);
+        QCOMPARE(quality->measuredPerplexity()[1]->count(), 6);
+        QCOMPARE(quality->measuredTopToken()[2]->count(), 0); // distillation is not measured
+        QCOMPARE(quality->measuredTopToken()[0]->property("model").toString(), QStringLiteral("lab-tinystories"));
+        QVERIFY(quality->explanation()->text().contains(QStringLiteral("measured on lab-tinystories")));
+        // Another model: the points were not measured on it.
+        window.openPath(
+            QStringLiteral(COMPLAB_SHARED_DATA_DIR "/models/lab-tinystories-gguf/lab-tinystories-q4_k.gguf"));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 20000);
+        QCOMPARE(quality->measuredTopToken()[0]->count(), 0);
     }
 
     void badFileShowsMessage()

@@ -1,5 +1,6 @@
 // The quality tab on the bundled sample: INT2…INT8 measured (top-token agreement falling as bits
-// fall, the cliff at 2 bits), the rule-of-thumb curve beside them, one sensitivity bar per layer.
+// fall, the cliff at 2 bits), the rule-of-thumb curve beside them, magnitude pruning 10…90 %, one
+// sensitivity bar per layer.
 #include "JobRunner.h"
 #include "QualitySweepPanel.h"
 #include "io/Checkpoint.h"
@@ -43,6 +44,19 @@ private Q_SLOTS:
             QVERIFY(panel.layerSet()->at(i) > 0.0);
         QCOMPARE(panel.result()->scheme, std::string("int3 g128"));
         QVERIFY(panel.statusText().contains(QStringLiteral("128 held-out tokens")));
+
+        // The pruning sweep, as points for the rule-of-thumb pruning curve: 0 % (the original) first.
+        QCOMPARE(panel.result()->pruning.size(), std::size_t(5));
+        const auto points = panel.measuredPoints();
+        QCOMPARE(points.precisionTopToken, top);
+        QCOMPARE(points.pruningTopToken.size(), 6);
+        QCOMPARE(points.pruningTopToken.front(), QPointF(0, 100));
+        QCOMPARE(points.pruningTopToken[3].x(), 50.0);
+        QCOMPARE(points.pruningTopToken[3].y(), 100.0 * panel.result()->pruning[2].quality.sameTopFraction);
+        QVERIFY(points.pruningTopToken[1].y() > 90.0); // 10 % of the smallest weights barely matter
+        QVERIFY(points.pruningTopToken.back().y() < points.pruningTopToken[1].y() - 20.0); // 90 % does
+        QCOMPARE(points.pruningPerplexity.size(), 6);
+        QCOMPARE(panel.modelName(), QStringLiteral("lab-tinystories"));
     }
 };
 
