@@ -15,12 +15,6 @@ namespace complab::bench {
 
 namespace {
 
-constexpr std::int64_t layers = 32;
-constexpr std::int64_t hidden = 4096;
-constexpr std::int64_t intermediate = 14336;
-constexpr std::int64_t heads = 32;
-constexpr std::int64_t kvHeads = 8;
-constexpr std::int64_t vocabulary = 128256;
 constexpr std::uint64_t shardLimit = 5'000'000'000;
 
 std::uint64_t splitMix64(std::uint64_t& state)
@@ -65,8 +59,9 @@ std::uint64_t SyntheticTensor::bytes() const
     return 2 * elements;
 }
 
-std::vector<SyntheticTensor> llama3_8bTensors()
+std::vector<SyntheticTensor> llamaTensors(const SyntheticShape& shape)
 {
+    const auto [layers, hidden, intermediate, heads, kvHeads, vocabulary] = shape;
     const std::int64_t headDim = hidden / heads;
     std::vector<SyntheticTensor> tensors{{"model.embed_tokens.weight", {vocabulary, hidden}}};
     for (std::int64_t l = 0; l < layers; ++l) {
@@ -86,10 +81,11 @@ std::vector<SyntheticTensor> llama3_8bTensors()
     return tensors;
 }
 
-std::uint64_t writeSyntheticLlama3_8b(const std::filesystem::path& dir, std::uint64_t seed)
+std::uint64_t writeSyntheticLlama(const std::filesystem::path& dir, std::uint64_t seed, const SyntheticShape& shape)
 {
     std::filesystem::create_directories(dir);
-    const auto tensors = llama3_8bTensors();
+    const auto tensors = llamaTensors(shape);
+    const auto [layers, hidden, intermediate, heads, kvHeads, vocabulary] = shape;
     // Greedy shards in order, as Hugging Face's save_pretrained does.
     std::vector<std::vector<std::size_t>> shards(1);
     std::uint64_t shardBytes = 0;

@@ -8,7 +8,9 @@
 //                               ticks of a 1 ms heartbeat timer on the GUI thread while the whole model
 //                               is compressed and then evaluated, with the wall time of each phase;
 //   lab_driver preview          times the measured charts' preview and scheme sweep of every matrix.
-// --model PATH opens that checkpoint instead of the bundled sample.
+// --model PATH opens that checkpoint instead of the bundled sample; --synthetic DIR writes (once) and
+// opens a two-layer model with Llama-3-8B's layer shapes, for the 4096 x 4096 preview and the Run's
+// memory. `run` also reports the anonymous memory (heap, not the mapped checkpoint) before and at peak.
 // A harness, not a test: it reports timings and never fails on them.
 #include "Appearance.h"
 #include "EstimateCharts.h"
@@ -18,11 +20,13 @@
 #include "RecipePane.h"
 #include "RunPanel.h"
 #include "SamplePaths.h"
+#include "SyntheticLlama.h"
 #include "io/Checkpoint.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -33,6 +37,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 
 using namespace complab;
 
@@ -113,6 +118,44 @@ private:
     double m_lastCpu = 0;
 };
 
+// Kilobytes of one line of /proc/self/status ("RssAnon", "VmHWM"), 0 where absent.
+long statusKilobytes(const char* key)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray prefix = QByteArray(key) + ':';
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLong();
+    return 0;
+}
+
+// The largest anonymous resident memory (heap, not the memory-mapped checkpoint) seen every 20 ms.
+class MemoryWatch
+{
+public:
+    MemoryWatch()
+    {
+        m_timer.setInterval(20);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { sample(); });
+    }
+    void start()
+    {
+        m_start = statusKilobytes("RssAnon");
+        m_peak = m_start;
+        m_timer.start();
+    }
+    void sample() { m_peak = std::max(m_peak, statusKilobytes("RssAnon")); }
+    double startMb() const { return double(m_start) / 1024.0; }
+    double peakMb() const { return double(m_peak) / 1024.0; }
+
+private:
+    QTimer m_timer;
+    long m_start = 0;
+    long m_peak = 0;
+};
+
 int runBench(MainWindow& window, const QString& scheme)
 {
     RunPanel* run = window.runPanel();
@@ -133,6 +176,8 @@ int runBench(MainWindow& window, const QString& scheme)
     QElapsedTimer clock;
     heartbeat.restart();
     whole.restart();
+    MemoryWatch memory;
+    memory.start();
     clock.start();
     const auto monotonic = [] {
         timespec now{};
@@ -148,7 +193,8 @@ int runBench(MainWindow& window, const QString& scheme)
     const double runSeconds = double(clock.nsecsElapsed()) / 1e9;
     const double runWorst = heartbeat.worstMs();
     const double runWorstCpu = heartbeat.worstCpuMs();
-    std::fprintf(stderr, "compress phase, CLOCK_MONOTONIC: %.6f,%.6f\n", runStart, monotonic());
+    if (qEnvironmentVariableIsSet("LAB_DRIVER_PHASES")) // for perf report --time
+        std::fprintf(stderr, "compress phase, CLOCK_MONOTONIC: %.6f,%.6f\n", runStart, monotonic());
     heartbeat.restart();
     clock.restart();
     evaluationEnded.wait(3600 * 1000);
@@ -165,6 +211,16 @@ int runBench(MainWindow& window, const QString& scheme)
         evaluated.isEmpty() ? "no evaluation" : "evaluated");
     std::printf("the whole Run, results shown:  worst GUI-thread gap %7.2f ms (%.2f ms of it GUI-thread CPU)\n",
         whole.worstMs(), whole.worstCpuMs());
+    memory.sample();
+    std::uint64_t largest = 0;
+    std::uint64_t checkpointBytes = 0;
+    for (const auto& info : window.checkpoint()->tensors()) {
+        largest = std::max<std::uint64_t>(largest, info.elementCount());
+        checkpointBytes += info.byteSize;
+    }
+    std::printf("anonymous memory (RssAnon): %.0f MB before, %.0f MB peak during the Run; largest tensor %.0f MB as "
+                "F32; checkpoint %.0f MB\n",
+        memory.startMb(), memory.peakMb(), double(largest) * 4 / 1048576.0, double(checkpointBytes) / 1048576.0);
     return 0;
 }
 
@@ -200,7 +256,7 @@ int previewBench(MainWindow& window)
     return 0;
 }
 
-int bench(MainWindow& window)
+int sliderBench(MainWindow& window)
 {
     RecipePane* recipe = window.recipePane();
     double worstOverall = 0;
@@ -298,13 +354,27 @@ int main(int argc, char** argv)
     if (!QTest::qWaitForWindowExposed(&window))
         std::fprintf(stderr, "window not exposed\n");
     const int modelAt = static_cast<int>(arguments.indexOf(QStringLiteral("--model")));
-    waitForModel(window, modelAt > 0 && modelAt + 1 < arguments.size() ? arguments[modelAt + 1] : bundledSamplePath());
+    QString modelPath = modelAt > 0 && modelAt + 1 < arguments.size() ? arguments[modelAt + 1] : bundledSamplePath();
+    const int syntheticAt = static_cast<int>(arguments.indexOf(QStringLiteral("--synthetic")));
+    if (syntheticAt > 0 && syntheticAt + 1 < arguments.size()) {
+        // Llama-3-8B's layer shapes (4096 x 4096 attention, 14336 x 4096 MLP), two layers, a 32000 vocabulary.
+        const std::filesystem::path folder = QFile::encodeName(arguments[syntheticAt + 1]).toStdString();
+        if (!std::filesystem::exists(folder / "config.json")) {
+            bench::SyntheticShape shape;
+            shape.layers = 2;
+            shape.vocabulary = 32000;
+            std::printf("writing %.2f GB of synthetic BF16 weights to %s\n",
+                double(bench::writeSyntheticLlama(folder, 42, shape)) / 1e9, folder.c_str());
+        }
+        modelPath = arguments[syntheticAt + 1];
+    }
+    waitForModel(window, modelPath);
     if (!window.checkpoint()) {
         std::fprintf(stderr, "could not open the model\n");
         return 1;
     }
     if (mode == QStringLiteral("bench"))
-        return bench(window);
+        return sliderBench(window);
     if (mode == QStringLiteral("run"))
         return runBench(window, scenario == QStringLiteral("default") ? QStringLiteral("q4_k") : scenario);
     if (mode == QStringLiteral("preview"))
