@@ -151,6 +151,13 @@ MeasuredCharts::MeasuredCharts(QWidget* parent)
         connect(runner, &JobRunner::finished, this, &MeasuredCharts::updateBusy);
         connect(runner, &JobRunner::failed, this, [this](const QString& message) { setStatus(message, true); });
     }
+    // The sweep waits for the preview (see measureNow), whether it drew or failed; a cancel stops both.
+    const auto sweepAfterPreview = [this] {
+        if (m_sweepWanted)
+            startSweep();
+    };
+    connect(m_previewRunner, &JobRunner::succeeded, this, sweepAfterPreview);
+    connect(m_previewRunner, &JobRunner::failed, this, sweepAfterPreview);
     connect(m_previewRunner, &JobRunner::cancelled, this, [this] {
         if (!m_previewRunner->isRunning())
             setStatus(tr("Measuring stopped; move a slider or pick a tensor to measure again."));
@@ -214,8 +221,9 @@ void MeasuredCharts::setDebounceMilliseconds(int milliseconds)
 void MeasuredCharts::measureNow()
 {
     m_debounce->stop();
-    startPreview();
-    if (m_sweepWanted)
+    // The preview first, with every core to itself: the sweep over all schemes (several times its work)
+    // starts when the preview is done.
+    if (!startPreview() && m_sweepWanted)
         startSweep();
     startSpectrumIfShown();
 }
@@ -507,16 +515,16 @@ void MeasuredCharts::drawEnergyThreshold()
                                   .arg(fullRank));
 }
 
-void MeasuredCharts::startPreview()
+bool MeasuredCharts::startPreview()
 {
     if (!m_checkpoint || m_tensorIndex < 0 || !m_recipeProvider)
-        return;
+        return false;
     Recipe recipe;
     try {
         recipe = m_recipeProvider();
     } catch (const std::exception& e) {
         setStatus(tr("The recipe cannot be measured: %1").arg(QString::fromStdString(e.what())), true);
-        return;
+        return false;
     }
     m_recipeEnergy = recipe.lowRank ? recipe.lowRank->energy : std::nullopt;
     drawEnergyThreshold();
@@ -537,6 +545,7 @@ void MeasuredCharts::startPreview()
             return pipeline.preview(static_cast<std::size_t>(found - plan.begin()), PreviewOptions{}, stop);
         },
         [this](const TensorPreview& preview) { drawPreview(preview); });
+    return true;
 }
 
 void MeasuredCharts::startSweep()

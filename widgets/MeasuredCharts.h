@@ -104,7 +104,8 @@ private:
     EstimateChartView* addView(
         QChart* chart, QAbstractAxis* x, QAbstractAxis* y, const QString& tabTitle, const QString& toolTip);
     void stopJobs();
-    void startPreview();
+    // False when there is nothing to preview (no tensor, no recipe, a recipe that cannot be measured).
+    bool startPreview();
     void startSweep();
     void drawPreview(const TensorPreview& preview);
     void drawSweep(const std::vector<QuantOutcome>& sweep);

@@ -1,5 +1,8 @@
 #include "quant/QuantMetrics.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_reduce.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -8,19 +11,51 @@ namespace complab {
 
 void QuantMetricsAccumulator::add(const float* original, const float* reconstruction, std::size_t n)
 {
-    for (std::size_t i = 0; i < n; ++i) {
+    // Eight independent partial sums per quantity: the additions no longer wait on each other, and
+    // the compiler can pair the lanes in vector registers. Counts are branch-free.
+    constexpr std::size_t lanes = 8;
+    double error2[lanes] = {}, signal2[lanes] = {}, recon2[lanes] = {}, cross[lanes] = {}, worst[lanes] = {};
+    std::uint64_t zeroed[lanes] = {}, flipped[lanes] = {};
+    std::size_t i = 0;
+    for (; i + lanes <= n; i += lanes) {
+        for (std::size_t k = 0; k < lanes; ++k) {
+            const float xf = original[i + k];
+            const float yf = reconstruction[i + k];
+            const double x = xf;
+            const double y = yf;
+            const double e = y - x;
+            error2[k] += e * e;
+            signal2[k] += x * x;
+            recon2[k] += y * y;
+            cross[k] += x * y;
+            worst[k] = std::max(worst[k], std::abs(e));
+            const std::uint64_t nonzero = xf != 0.0f;
+            zeroed[k] += nonzero & std::uint64_t(yf == 0.0f);
+            flipped[k] += nonzero & std::uint64_t(yf != 0.0f) & std::uint64_t(std::signbit(xf) != std::signbit(yf));
+        }
+    }
+    for (std::size_t k = 0; i < n; ++i, ++k) {
         const double x = original[i];
         const double y = reconstruction[i];
-        const double error = y - x;
-        errorSquares += error * error;
-        signalSquares += x * x;
-        reconstructionSquares += y * y;
-        dot += x * y;
-        maxAbsError = std::max(maxAbsError, std::abs(error));
+        const double e = y - x;
+        error2[k] += e * e;
+        signal2[k] += x * x;
+        recon2[k] += y * y;
+        cross[k] += x * y;
+        worst[k] = std::max(worst[k], std::abs(e));
         if (x != 0.0) {
-            becameZero += y == 0.0;
-            signFlips += (y != 0.0) && (std::signbit(x) != std::signbit(y));
+            zeroed[k] += y == 0.0;
+            flipped[k] += (y != 0.0) && (std::signbit(x) != std::signbit(y));
         }
+    }
+    for (std::size_t k = 0; k < lanes; ++k) {
+        errorSquares += error2[k];
+        signalSquares += signal2[k];
+        reconstructionSquares += recon2[k];
+        dot += cross[k];
+        maxAbsError = std::max(maxAbsError, worst[k]);
+        becameZero += zeroed[k];
+        signFlips += flipped[k];
     }
     count += n;
 }
@@ -61,9 +96,20 @@ QuantMetrics QuantMetricsAccumulator::finish(double bitsPerWeight) const
 
 QuantMetrics measureError(const float* original, const float* reconstruction, std::size_t n, double bitsPerWeight)
 {
-    QuantMetricsAccumulator accumulator;
-    accumulator.add(original, reconstruction, n);
-    return accumulator.finish(bitsPerWeight);
+    // Chunks of 64 K values on oneTBB; the deterministic reduce splits and joins the same way on any
+    // thread count, so the sums (and every digit printed from them) do not depend on the machine.
+    constexpr std::size_t chunk = std::size_t(1) << 16;
+    const QuantMetricsAccumulator total = tbb::parallel_deterministic_reduce(
+        tbb::blocked_range<std::size_t>(0, n, chunk), QuantMetricsAccumulator{},
+        [&](const tbb::blocked_range<std::size_t>& range, QuantMetricsAccumulator partial) {
+            partial.add(original + range.begin(), reconstruction + range.begin(), range.size());
+            return partial;
+        },
+        [](QuantMetricsAccumulator left, const QuantMetricsAccumulator& right) {
+            left.merge(right);
+            return left;
+        });
+    return total.finish(bitsPerWeight);
 }
 
 } // namespace complab
