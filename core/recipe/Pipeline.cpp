@@ -10,12 +10,43 @@
 #include "recipe/PipelineStep.h"
 #include "util/Units.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_reduce.h>
+
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
 namespace complab {
 
 namespace {
+
+// The stored bytes against the source values, decoded a block of rows at a time (no second copy of
+// the tensor), summed in a deterministic parallel reduce.
+QuantMetrics measureStored(DType type, const std::vector<std::byte>& bytes, const std::vector<float>& original,
+    std::uint64_t rows, std::uint64_t columns, double bitsPerWeight)
+{
+    const auto rowBytes = columns > 0 ? dtypeStorageBytes(type, columns) : std::nullopt;
+    if (!rowBytes || rows * columns != original.size() || *rowBytes * rows != bytes.size()) {
+        std::vector<float> stored(original.size());
+        convertToFloat(type, bytes.data(), stored.size(), stored.data());
+        return measureError(original.data(), stored.data(), original.size(), bitsPerWeight);
+    }
+    const std::uint64_t rowsPerChunk = std::max<std::uint64_t>(1, (std::uint64_t(1) << 18) / columns);
+    const QuantMetricsAccumulator total = tbb::parallel_deterministic_reduce(
+        tbb::blocked_range<std::uint64_t>(0, rows, rowsPerChunk), QuantMetricsAccumulator{},
+        [&](const tbb::blocked_range<std::uint64_t>& range, QuantMetricsAccumulator partial) {
+            std::vector<float> decoded(range.size() * columns);
+            convertToFloat(type, bytes.data() + range.begin() * *rowBytes, decoded.size(), decoded.data());
+            partial.add(original.data() + range.begin() * columns, decoded.data(), decoded.size());
+            return partial;
+        },
+        [](QuantMetricsAccumulator left, const QuantMetricsAccumulator& right) {
+            left.merge(right);
+            return left;
+        });
+    return total.finish(bitsPerWeight);
+}
 
 bool isPlainFloat(DType type)
 {
@@ -213,11 +244,10 @@ Pipeline::Compressed Pipeline::compress(TensorPlan& plan, std::stop_token stop, 
         bytes = encode(plan.storedAs, values);
     }
     if (plan.spec || !plan.steps.empty()) {
-        std::vector<float> stored(values.size());
-        convertToFloat(plan.storedAs, bytes.data(), stored.size(), stored.data());
+        values = {}; // the quantised values are in `bytes` now
         const double bits
             = plan.spec && !m_gguf ? plan.spec->bitsPerWeight(rows, columns) : dtypeBitsPerWeight(plan.storedAs);
-        plan.metrics = measureError(original.data(), stored.data(), original.size(), bits);
+        plan.metrics = measureStored(plan.storedAs, bytes, original, rows, columns, bits);
     }
     return result;
 }

@@ -169,7 +169,14 @@ int runBench(MainWindow& window, const QString& scheme)
     QSignalSpy evaluated(run, &RunPanel::evaluated);
     QSignalSpy evaluationEnded(run->evaluationRunner(), &JobRunner::finished);
     // Let the opened model's first previews and the Run tab's first paint finish: they are not the run's.
+    std::printf("anonymous memory after opening: %.0f MB\n", double(statusKilobytes("RssAnon")) / 1024.0);
     QTest::qWait(1500);
+    MeasuredCharts* charts = window.measuredCharts();
+    for (int waited = 0; waited < 600 && (charts->previewRunner()->isRunning() || charts->sweepRunner()->isRunning());
+         ++waited)
+        QTest::qWait(1000);
+    std::printf("anonymous memory after the first tensor's preview and sweep: %.0f MB\n",
+        double(statusKilobytes("RssAnon")) / 1024.0);
     Heartbeat heartbeat;
     Heartbeat whole; // never restarted, and read 200 ms after the end: it counts the handling of each
                      // phase's last result too
