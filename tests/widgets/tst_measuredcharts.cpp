@@ -137,6 +137,27 @@ private Q_SLOTS:
         QCOMPARE(charts.sweep().front().tensorName, projection);
     }
 
+    // The preview has the cores to itself: the sweep over every scheme starts once it is drawn.
+    void sweepWaitsForThePreview()
+    {
+        const std::shared_ptr<const Checkpoint> checkpoint = openCheckpoint(sampleModel.toStdString());
+        MeasuredCharts charts;
+        charts.setRecipeProvider([] { return recipeOf("int4"); });
+        charts.setCheckpoint(checkpoint);
+        QSignalSpy drawn(&charts, &MeasuredCharts::previewDrawn);
+        QSignalSpy swept(&charts, &MeasuredCharts::sweepDrawn);
+        QSignalSpy sweepStarted(charts.sweepRunner(), &JobRunner::started);
+        charts.setTensor(indexOf(*checkpoint, "model.embed_tokens.weight"));
+        charts.measureNow();
+        QVERIFY(charts.previewRunner()->isRunning());
+        QVERIFY(!charts.sweepRunner()->isRunning());
+        QCOMPARE(sweepStarted.count(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(drawn.count(), 1, 30000);
+        QCOMPARE(sweepStarted.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(swept.count(), 1, 30000);
+        QCOMPARE(charts.sweep().front().tensorName, std::string("model.embed_tokens.weight"));
+    }
+
     void fewerBitsShowMoreError()
     {
         const std::shared_ptr<const Checkpoint> checkpoint = openCheckpoint(sampleModel.toStdString());
