@@ -255,7 +255,8 @@ void RecipePane::showState()
     set("precision", recipe.precisionStep,
         tr("%1 · %2 bits/weight")
             .arg(QString::fromLatin1(step.label.data(), static_cast<int>(step.label.size())),
-                QLocale().toString(m_state->input().bitsPerWeight, 'g', 4)));
+                // The scheme's own cost; the planned average over the open model's tensors is on the card.
+                QLocale().toString(precisionStepScheme(recipe.precisionStep, recipe.groupSize).bitsPerWeight, 'g', 4)));
     const bool integer = step.integerBits > 0;
     int groupIndex = 0;
     for (std::size_t i = 0; i < integerGroupSizes().size(); ++i)
