@@ -87,7 +87,7 @@ ComparePanel::ComparePanel(QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setTextElideMode(Qt::ElideLeft); // the end of a name says what it is
     m_table->horizontalHeader()->setSectionResizeMode(TensorColumn, QHeaderView::Stretch);
     for (const int column : {TypesColumn, ErrorColumn, SqnrColumn, MaxErrorColumn})
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
@@ -208,8 +208,9 @@ void ComparePanel::showComparison(const CheckpointComparison& comparison, const 
     for (int row = 0; row < int(comparison.tensors.size()); ++row) {
         const auto& tensor = comparison.tensors[std::size_t(row)];
         const auto& metrics = tensor.metrics;
-        m_table->setItem(row, TensorColumn, cell(QString::fromStdString(tensor.referenceName)));
-        QString tip = tr("%1 in the other file").arg(QString::fromStdString(tensor.otherName));
+        m_table->setItem(row, TensorColumn, cell(format::tensorLabel(tensor.referenceName)));
+        QString tip = tr("%1\n%2 in the other file")
+                          .arg(QString::fromStdString(tensor.referenceName), QString::fromStdString(tensor.otherName));
         if (tensor.reordered)
             tip += tr("; q/k rows put in one order before comparing (the files use different rotary layouts)");
         m_table->item(row, TensorColumn)->setToolTip(tip);

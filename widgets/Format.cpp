@@ -55,4 +55,14 @@ QString shape(const std::vector<std::int64_t>& dimensions)
     return parts.join(QStringLiteral(" × "));
 }
 
+QString tensorLabel(const std::string& name)
+{
+    std::string_view label = name;
+    if (label.starts_with("model.") && label.size() > 6)
+        label.remove_prefix(6);
+    if (label.ends_with(".weight") && label.size() > 7)
+        label.remove_suffix(7);
+    return QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
+}
+
 } // namespace complab::format

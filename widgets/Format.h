@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace complab::format {
@@ -15,5 +16,8 @@ QString integer(std::uint64_t value); // "3,672,320"
 QString percent(double fraction, int decimals = 1);
 QString number(double value, int significantDigits = 4); // "—" for NaN
 QString shape(const std::vector<std::int64_t>& shape); // "2048 × 256"
+// A tensor name for a narrow column: without the "model." prefix and ".weight" suffix every
+// Hugging Face name carries ("layers.0.self_attn.k_proj"); the full name belongs in its tooltip.
+QString tensorLabel(const std::string& name);
 
 } // namespace complab::format

@@ -425,8 +425,12 @@ void RunPanel::addRow(const TensorPlan& plan)
 {
     const int row = m_table->rowCount();
     m_table->insertRow(row);
-    m_table->setItem(row, TensorColumn, cell(QString::fromStdString(plan.outputName)));
-    m_table->item(row, TensorColumn)->setToolTip(QString::fromStdString(plan.sourceName));
+    m_table->setItem(row, TensorColumn, cell(format::tensorLabel(plan.outputName)));
+    m_table->item(row, TensorColumn)
+        ->setToolTip(plan.outputName == plan.sourceName
+                ? QString::fromStdString(plan.outputName)
+                : tr("%1\n(%2 in the open file)")
+                      .arg(QString::fromStdString(plan.outputName), QString::fromStdString(plan.sourceName)));
     QString stored
         = plan.spec ? QString::fromStdString(plan.spec->name()) : QString::fromUtf8(dtypeName(plan.storedAs));
     for (const auto& step : plan.steps)

@@ -1,6 +1,7 @@
 // The Run panel: a whole-model run of the bundled sample fills the table tensor by tensor with the
 // pipeline's numbers and writes the bytes the pipeline (and so `apply`) writes; Save copies them
 // atomically; Cancel leaves no file and no rows; a recipe the format refuses is explained.
+#include "Format.h"
 #include "JobRunner.h"
 #include "RunPanel.h"
 #include "io/Checkpoint.h"
@@ -69,7 +70,12 @@ private Q_SLOTS:
         QCOMPARE(hashOf(panel.outputPath()), hashOf(direct));
         QCOMPARE(panel.result().size(), plans.size());
         for (std::size_t i = 0; i < plans.size(); ++i) {
-            QCOMPARE(panel.table()->item(int(i), RunPanel::TensorColumn)->text().toStdString(), plans[i].outputName);
+            QCOMPARE(
+                panel.table()->item(int(i), RunPanel::TensorColumn)->text(), format::tensorLabel(plans[i].outputName));
+            QVERIFY(panel.table()
+                        ->item(int(i), RunPanel::TensorColumn)
+                        ->toolTip()
+                        .startsWith(QString::fromStdString(plans[i].outputName)));
             QCOMPARE(panel.result()[i].metrics.has_value(), plans[i].metrics.has_value());
             if (plans[i].metrics)
                 QCOMPARE(panel.result()[i].metrics->rmsError, plans[i].metrics->rmsError);
