@@ -16,38 +16,25 @@ void QuantMetricsAccumulator::add(const float* original, const float* reconstruc
     constexpr std::size_t lanes = 8;
     double error2[lanes] = {}, signal2[lanes] = {}, recon2[lanes] = {}, cross[lanes] = {}, worst[lanes] = {};
     std::uint64_t zeroed[lanes] = {}, flipped[lanes] = {};
-    std::size_t i = 0;
-    for (; i + lanes <= n; i += lanes) {
-        for (std::size_t k = 0; k < lanes; ++k) {
-            const float xf = original[i + k];
-            const float yf = reconstruction[i + k];
-            const double x = xf;
-            const double y = yf;
-            const double e = y - x;
-            error2[k] += e * e;
-            signal2[k] += x * x;
-            recon2[k] += y * y;
-            cross[k] += x * y;
-            worst[k] = std::max(worst[k], std::abs(e));
-            const std::uint64_t nonzero = xf != 0.0f;
-            zeroed[k] += nonzero & std::uint64_t(yf == 0.0f);
-            flipped[k] += nonzero & std::uint64_t(yf != 0.0f) & std::uint64_t(std::signbit(xf) != std::signbit(yf));
-        }
-    }
-    for (std::size_t k = 0; i < n; ++i, ++k) {
-        const double x = original[i];
-        const double y = reconstruction[i];
+    const auto accumulate = [&](std::size_t k, float xf, float yf) {
+        const double x = xf;
+        const double y = yf;
         const double e = y - x;
         error2[k] += e * e;
         signal2[k] += x * x;
         recon2[k] += y * y;
         cross[k] += x * y;
         worst[k] = std::max(worst[k], std::abs(e));
-        if (x != 0.0) {
-            zeroed[k] += y == 0.0;
-            flipped[k] += (y != 0.0) && (std::signbit(x) != std::signbit(y));
-        }
-    }
+        const std::uint64_t nonzero = xf != 0.0f;
+        zeroed[k] += nonzero & std::uint64_t(yf == 0.0f);
+        flipped[k] += nonzero & std::uint64_t(yf != 0.0f) & std::uint64_t(std::signbit(xf) != std::signbit(yf));
+    };
+    std::size_t i = 0;
+    for (; i + lanes <= n; i += lanes)
+        for (std::size_t k = 0; k < lanes; ++k)
+            accumulate(k, original[i + k], reconstruction[i + k]);
+    for (std::size_t k = 0; i < n; ++i, ++k)
+        accumulate(k, original[i], reconstruction[i]);
     for (std::size_t k = 0; k < lanes; ++k) {
         errorSquares += error2[k];
         signalSquares += signal2[k];

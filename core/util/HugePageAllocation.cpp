@@ -35,10 +35,11 @@ void adviseHugePages([[maybe_unused]] void* memory, [[maybe_unused]] std::size_t
 #endif
 }
 
-void* allocate(std::size_t size)
+// The standard loop of operator new around `attempt` (which returns nullptr on failure).
+template <typename Attempt> void* allocateWith(std::size_t size, Attempt attempt)
 {
     for (;;) {
-        if (void* memory = std::malloc(size ? size : 1)) {
+        if (void* memory = attempt(size ? size : 1)) {
             adviseHugePages(memory, size);
             return memory;
         }
@@ -49,20 +50,18 @@ void* allocate(std::size_t size)
     }
 }
 
+void* allocate(std::size_t size)
+{
+    return allocateWith(size, [](std::size_t bytes) { return std::malloc(bytes); });
+}
+
 void* allocateAligned(std::size_t size, std::align_val_t alignment)
 {
     const auto align = std::max(static_cast<std::size_t>(alignment), sizeof(void*));
-    for (;;) {
+    return allocateWith(size, [align](std::size_t bytes) {
         void* memory = nullptr;
-        if (posix_memalign(&memory, align, size ? size : 1) == 0) {
-            adviseHugePages(memory, size);
-            return memory;
-        }
-        std::new_handler handler = std::get_new_handler();
-        if (!handler)
-            throw std::bad_alloc();
-        handler();
-    }
+        return posix_memalign(&memory, align, bytes) == 0 ? memory : nullptr;
+    });
 }
 
 } // namespace
