@@ -183,6 +183,7 @@ void RunPanel::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint)
     cancel();
     m_checkpoint = std::move(checkpoint);
     m_result.clear();
+    m_measuredQuality.reset();
     m_output.clear();
     m_temporary.reset();
     m_table->setRowCount(0);
@@ -245,6 +246,7 @@ void RunPanel::run()
     const quint64 generation = m_generation;
     m_result.clear();
     m_output.clear();
+    m_measuredQuality.reset();
     m_pendingRows.clear();
     m_table->setRowCount(0);
     m_evaluationRunner->cancel();
@@ -384,6 +386,7 @@ void RunPanel::evaluate(const Recipe& recipe)
                 return;
             }
             const auto& compared = result.compared;
+            m_measuredQuality = compared;
             m_evaluation->setText(tr(
                 "<b>Measured quality</b> on %1 tokens of %2: perplexity %3 → %4 (%5), KL divergence %6 nats per token, "
                 "the same top token %7 of the time (%8 tensors replaced by their exported values; tokenizer: %9).")

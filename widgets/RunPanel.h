@@ -4,6 +4,7 @@
 // file and no half-filled table. "Save compressed model…" then copies the result atomically.
 #pragma once
 
+#include "model/Evaluator.h"
 #include "recipe/Pipeline.h"
 #include "recipe/Recipe.h"
 
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -64,6 +66,9 @@ public:
     QTableWidget* table() const { return m_table; }
     // The finished run's plans with metrics (empty while running, after a cancel or an error).
     const std::vector<TensorPlan>& result() const { return m_result; }
+    // The last evaluation's comparison with the original (nullopt before one, or when the model
+    // could not be run).
+    const std::optional<ComparisonResult>& measuredQuality() const { return m_measuredQuality; }
     // The finished run's file (empty when there is none).
     std::filesystem::path outputPath() const { return m_output; }
     QString summaryText() const;
@@ -104,6 +109,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_temporary;
     std::filesystem::path m_output;
     std::vector<TensorPlan> m_result;
+    std::optional<ComparisonResult> m_measuredQuality;
     std::vector<TensorPlan> m_pendingRows;
     QTimer* m_rowTimer;
     quint64 m_generation = 0;

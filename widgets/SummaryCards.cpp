@@ -122,8 +122,24 @@ QWidget* SummaryCards::addCard(const QString& name, const QString& title, const 
         layout->addWidget(other);
         m_fields[QStringLiteral("vramOther")] = other;
     }
+    if (name == QStringLiteral("quality")) {
+        auto* measured = new QLabel(card);
+        measured->setWordWrap(true);
+        measured->setToolTip(tr("Measured by the Run tab: the compressed model against the original on held-out "
+                                "text. Removed when the recipe changes."));
+        measured->hide();
+        layout->addWidget(measured);
+        m_fields[QStringLiteral("qualityMeasured")] = measured;
+    }
     layout->addStretch(1);
     return card;
+}
+
+void SummaryCards::setMeasuredQuality(const QString& text)
+{
+    QLabel* measured = m_fields.at(QStringLiteral("qualityMeasured"));
+    measured->setText(text);
+    measured->setVisible(!text.isEmpty());
 }
 
 QString SummaryCards::field(const QString& name) const

@@ -7,6 +7,7 @@
 #include "EstimateChartView.h"
 #include "EstimateCharts.h"
 #include "FitPanel.h"
+#include "Format.h"
 #include "HotSpotsPanel.h"
 #include "JobRunner.h"
 #include "LabState.h"
@@ -163,6 +164,26 @@ MainWindow::MainWindow(QWidget* parent)
     m_measured->tabs()->setTabToolTip(runTab, tr("Compress the whole model with the recipe and save the result"));
     connect(
         m_run, &RunPanel::errorOccurred, this, [this](const QString& message) { m_messages->showMessage(message); });
+    // A Run's measured quality joins the quality card while the recipe is still the one that was run.
+    connect(m_run->runner(), &JobRunner::started, this, [this, measuredRecipe] {
+        m_ranRecipe = measuredRecipe().toJson();
+        m_cards->setMeasuredQuality(QString());
+    });
+    connect(m_run, &RunPanel::evaluated, this, [this, measuredRecipe] {
+        const auto& quality = m_run->measuredQuality();
+        if (!quality || measuredRecipe().toJson() != m_ranRecipe)
+            return;
+        m_cards->setMeasuredQuality(tr("Measured by Run: same top token %1, perplexity %2%3")
+                                        .arg(format::percent(quality->sameTopFraction, 1),
+                                            quality->perplexityRatio >= 1 ? QStringLiteral("+") : QString(),
+                                            format::percent(quality->perplexityRatio - 1.0, 1)));
+    });
+    connect(m_lab, &LabState::changed, this, [this, measuredRecipe] {
+        if (!m_ranRecipe.empty() && measuredRecipe().toJson() != m_ranRecipe) {
+            m_ranRecipe.clear();
+            m_cards->setMeasuredQuality(QString());
+        }
+    });
     const int hotSpotsTab = m_measured->tabs()->addTab(m_hotSpots, tr("Hot spots"));
     m_measured->tabs()->setTabToolTip(hotSpotsTab,
         tr("Every tensor of the model under the recipe, worst first, with a button to keep it at higher precision"));
@@ -527,6 +548,8 @@ void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qin
     m_run->setCheckpoint(m_checkpoint);
     m_quality->setCheckpoint(m_checkpoint);
     m_charts->qualityCharts()->clearMeasured();
+    m_ranRecipe.clear();
+    m_cards->setMeasuredQuality(QString());
     if (!m_compareOnOpen.isEmpty()) {
         m_compare->compareWith(m_compareOnOpen);
         m_measured->tabs()->setCurrentWidget(m_compare);

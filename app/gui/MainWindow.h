@@ -114,6 +114,8 @@ private:
     std::shared_ptr<const Checkpoint> m_checkpoint;
     // The recipe last opened or saved: what the sliders cannot show is kept from it.
     std::unique_ptr<Recipe> m_recipeDocument;
+    // The recipe (as JSON, without the source fingerprint) of the Run whose quality the card shows.
+    std::string m_ranRecipe;
     JobRunner* m_openRunner;
     MessageBar* m_messages;
     LabState* m_lab;

@@ -3,6 +3,7 @@
 // the message bar without a dialog.
 #include "DecisionGuidePanel.h"
 #include "EstimateCharts.h"
+#include "Format.h"
 #include "LabState.h"
 #include "MainWindow.h"
 #include "MemoryCharts.h"
@@ -12,6 +13,7 @@
 #include "QualityCharts.h"
 #include "QualitySweepPanel.h"
 #include "RecipePane.h"
+#include "RunPanel.h"
 #include "SummaryCards.h"
 #include "TensorStatsWidget.h"
 #include "TensorTreeModel.h"
@@ -222,6 +224,33 @@ private Q_SLOTS:
             QStringLiteral(COMPLAB_SHARED_DATA_DIR "/models/lab-tinystories-gguf/lab-tinystories-q4_k.gguf"));
         QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 20000);
         QCOMPARE(quality->measuredTopToken()[0]->count(), 0);
+    }
+
+    // A Run's measurement joins the quality card until the recipe changes.
+    void runsMeasuredQualityJoinsTheCard()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::checkpointOpened);
+        window.openPath(QStringLiteral(COMPLAB_SAMPLE_DIR));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        LabRecipe recipe = window.labState()->recipe();
+        recipe.precisionStep = findPrecisionStep("INT4");
+        recipe.groupSize = 128;
+        window.labState()->setRecipe(recipe);
+        QVERIFY(window.summaryCards()->field(QStringLiteral("qualityMeasured")).isEmpty());
+        window.runPanel()->setEvaluationText(QStringLiteral(COMPLAB_SAMPLE_DIR "/lab-tinystories-heldout.txt"), 256);
+        QSignalSpy evaluated(window.runPanel(), &RunPanel::evaluated);
+        window.runPanel()->run();
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 120000);
+        const auto quality = window.runPanel()->measuredQuality();
+        QVERIFY(quality.has_value());
+        const QString measured = window.summaryCards()->field(QStringLiteral("qualityMeasured"));
+        QVERIFY2(measured.contains(format::percent(quality->sameTopFraction, 1)), qPrintable(measured));
+        // Another bit-width is not what was measured.
+        recipe.precisionStep = findPrecisionStep("INT8");
+        window.labState()->setRecipe(recipe);
+        QVERIFY(window.summaryCards()->field(QStringLiteral("qualityMeasured")).isEmpty());
     }
 
     void badFileShowsMessage()
