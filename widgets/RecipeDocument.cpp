@@ -1,6 +1,7 @@
 #include "RecipeDocument.h"
 
 #include "io/Checkpoint.h"
+#include "quant/QuantizeJob.h"
 #include "recipe/Pipeline.h"
 
 #include "estimate/PrecisionLadder.h"
@@ -15,9 +16,10 @@ namespace complab {
 
 namespace {
 
-QString tr(const char* text, int count = -1)
+// lupdate files tr() in these free functions under the namespace's name, so that is the context.
+QString tr(const char* text, const char* disambiguation = nullptr, int count = -1)
 {
-    return QCoreApplication::translate("RecipeDocument", text, nullptr, count);
+    return QCoreApplication::translate("complab", text, disambiguation, count);
 }
 
 // The precision slider's fixed layouts by the recipe's scheme names (QuantSpec::parse spelling).
@@ -180,7 +182,7 @@ OpenedRecipe fromRecipeDocument(const Recipe& recipe, const LabRecipe& current)
             opened.notes.append(choice.note);
     }
     if (!recipe.rules.empty())
-        opened.notes.append(tr("%n per-tensor rule(s) are kept in the recipe but not shown on the sliders.",
+        opened.notes.append(tr("%n per-tensor rule(s) are kept in the recipe but not shown on the sliders.", nullptr,
             static_cast<int>(recipe.rules.size())));
 
     lab.pruneFraction = 0.0;
@@ -242,11 +244,10 @@ std::optional<PlannedStorage> planStorage(const std::shared_ptr<const Checkpoint
         PlannedStorage planned;
         double bits = 0;
         for (const TensorPlan& plan : pipeline.plan()) {
-            std::uint64_t elements = 1;
-            for (const auto dimension : plan.shape)
-                elements *= std::uint64_t(dimension);
-            const std::uint64_t columns = plan.shape.empty() ? 1 : std::uint64_t(plan.shape.back());
-            const std::uint64_t rows = columns ? elements / columns : 0;
+            // The shape as the pipeline sees it when it counts a tensor's bits.
+            const TensorInfo& info = checkpoint->tensors()[plan.sourceIndex];
+            const std::uint64_t elements = info.elementCount();
+            const auto [rows, columns] = matrixShape(info);
             const double perWeight
                 = plan.spec ? plan.spec->bitsPerWeight(rows, columns) : dtypeBitsPerWeight(plan.sourceType);
             bits += perWeight * double(elements);

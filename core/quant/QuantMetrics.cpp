@@ -81,22 +81,28 @@ QuantMetrics QuantMetricsAccumulator::finish(double bitsPerWeight) const
     return metrics;
 }
 
-QuantMetrics measureError(const float* original, const float* reconstruction, std::size_t n, double bitsPerWeight)
+QuantMetricsAccumulator accumulateInParallel(std::uint64_t count, std::uint64_t grain, const AddMetricsPiece& add)
 {
-    // Chunks of 64 K values on oneTBB; the deterministic reduce splits and joins the same way on any
-    // thread count, so the sums (and every digit printed from them) do not depend on the machine.
-    constexpr std::size_t chunk = std::size_t(1) << 16;
-    const QuantMetricsAccumulator total = tbb::parallel_deterministic_reduce(
-        tbb::blocked_range<std::size_t>(0, n, chunk), QuantMetricsAccumulator{},
-        [&](const tbb::blocked_range<std::size_t>& range, QuantMetricsAccumulator partial) {
-            partial.add(original + range.begin(), reconstruction + range.begin(), range.size());
+    return tbb::parallel_deterministic_reduce(
+        tbb::blocked_range<std::uint64_t>(0, count, std::max<std::uint64_t>(grain, 1)), QuantMetricsAccumulator{},
+        [&add](const tbb::blocked_range<std::uint64_t>& range, QuantMetricsAccumulator partial) {
+            add(range.begin(), range.end(), partial);
             return partial;
         },
         [](QuantMetricsAccumulator left, const QuantMetricsAccumulator& right) {
             left.merge(right);
             return left;
         });
-    return total.finish(bitsPerWeight);
+}
+
+QuantMetrics measureError(const float* original, const float* reconstruction, std::size_t n, double bitsPerWeight)
+{
+    // Pieces of 64 K values.
+    return accumulateInParallel(n, std::uint64_t(1) << 16,
+        [original, reconstruction](std::uint64_t begin, std::uint64_t end, QuantMetricsAccumulator& partial) {
+            partial.add(original + begin, reconstruction + begin, end - begin);
+        })
+        .finish(bitsPerWeight);
 }
 
 } // namespace complab

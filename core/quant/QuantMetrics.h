@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 
 namespace complab {
 
@@ -40,5 +41,11 @@ struct QuantMetricsAccumulator
 };
 
 QuantMetrics measureError(const float* original, const float* reconstruction, std::size_t n, double bitsPerWeight);
+
+// Sums add(begin, end, accumulator) over [0, count) in pieces of at most `grain` on oneTBB. The
+// deterministic reduce splits and joins the same way on any thread count, so the sums (and every
+// digit printed from them) do not depend on the machine.
+using AddMetricsPiece = std::function<void(std::uint64_t begin, std::uint64_t end, QuantMetricsAccumulator&)>;
+QuantMetricsAccumulator accumulateInParallel(std::uint64_t count, std::uint64_t grain, const AddMetricsPiece& add);
 
 } // namespace complab

@@ -10,9 +10,6 @@
 #include "recipe/PipelineStep.h"
 #include "util/Units.h"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_reduce.h>
-
 #include <algorithm>
 #include <map>
 #include <stdexcept>
@@ -22,7 +19,7 @@ namespace complab {
 namespace {
 
 // The stored bytes against the source values, decoded a block of rows at a time (no second copy of
-// the tensor), summed in a deterministic parallel reduce.
+// the tensor).
 QuantMetrics measureStored(DType type, const std::vector<std::byte>& bytes, const std::vector<float>& original,
     std::uint64_t rows, std::uint64_t columns, double bitsPerWeight)
 {
@@ -32,20 +29,14 @@ QuantMetrics measureStored(DType type, const std::vector<std::byte>& bytes, cons
         convertToFloat(type, bytes.data(), stored.size(), stored.data());
         return measureError(original.data(), stored.data(), original.size(), bitsPerWeight);
     }
-    const std::uint64_t rowsPerChunk = std::max<std::uint64_t>(1, (std::uint64_t(1) << 18) / columns);
-    const QuantMetricsAccumulator total = tbb::parallel_deterministic_reduce(
-        tbb::blocked_range<std::uint64_t>(0, rows, rowsPerChunk), QuantMetricsAccumulator{},
-        [&](const tbb::blocked_range<std::uint64_t>& range, QuantMetricsAccumulator partial) {
-            std::vector<float> decoded(range.size() * columns);
-            convertToFloat(type, bytes.data() + range.begin() * *rowBytes, decoded.size(), decoded.data());
-            partial.add(original.data() + range.begin() * columns, decoded.data(), decoded.size());
-            return partial;
-        },
-        [](QuantMetricsAccumulator left, const QuantMetricsAccumulator& right) {
-            left.merge(right);
-            return left;
-        });
-    return total.finish(bitsPerWeight);
+    const std::uint64_t rowsPerPiece = std::max<std::uint64_t>(1, (std::uint64_t(1) << 18) / columns);
+    return accumulateInParallel(rows, rowsPerPiece,
+        [&](std::uint64_t begin, std::uint64_t end, QuantMetricsAccumulator& partial) {
+            std::vector<float> decoded((end - begin) * columns);
+            convertToFloat(type, bytes.data() + begin * *rowBytes, decoded.size(), decoded.data());
+            partial.add(original.data() + begin * columns, decoded.data(), decoded.size());
+        })
+        .finish(bitsPerWeight);
 }
 
 bool isPlainFloat(DType type)
