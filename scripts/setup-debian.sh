@@ -5,11 +5,12 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config clang-format clang-14 libclang-rt-14-dev
-    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
+    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev python3
     libqt6opengl6-dev libgl-dev qt6-qpa-plugins fonts-dejavu-core
     libeigen3-dev libhdf5-dev libtbb-dev nlohmann-json3-dev libcli11-dev
     xvfb xauth
     lintian appstream desktop-file-utils
+    poppler-utils
 )
 
 missing=()

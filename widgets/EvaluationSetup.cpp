@@ -37,15 +37,7 @@ EvaluationSetup prepareEvaluation(
     setup.weights = ModelWeights::load(checkpoint);
     if (tokenizer.vocabularySize() != static_cast<std::int32_t>(setup.weights->shape().vocabSize))
         throw CheckpointError(checkpoint.path(), "the tokenizer's vocabulary does not match the model's");
-    std::ifstream file(textPath, std::ios::binary);
-    if (!file)
-        throw CheckpointError(textPath, "cannot be read");
-    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    const auto documents = splitDocuments(text, DocumentOptions{"<|endoftext|>", 0, -1});
-    const auto context = std::min<std::int64_t>(setup.weights->shape().contextLength, 512);
-    setup.windows = makeWindows(tokenizeDocuments(documents, tokenizer), context, predictions);
-    if (setup.windows.empty())
-        throw CheckpointError(textPath, "gives no tokens to predict");
+    setup.windows = labEvaluationWindows(textPath, tokenizer, setup.weights->shape().contextLength, predictions);
     return setup;
 }
 

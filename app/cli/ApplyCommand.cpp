@@ -33,21 +33,26 @@ CLI::App* addApplyCommand(CLI::App& app, ApplyOptions& options)
     return command;
 }
 
+void requireRecipeMadeFor(const Recipe& recipe, const Checkpoint& checkpoint, const std::string& recipePath)
+{
+    if (!recipe.source)
+        return;
+    const auto actual = RecipeSource::of(checkpoint);
+    if (actual.sizeBytes != recipe.source->sizeBytes
+        || (!recipe.source->headerSha256.empty() && actual.headerSha256 != recipe.source->headerSha256))
+        throw UsageError(recipePath + " was made for " + recipe.source->path + " ("
+            + std::to_string(recipe.source->sizeBytes) + " bytes, header " + recipe.source->headerSha256.substr(0, 12)
+            + "…), not for " + checkpoint.path().string() + " (" + std::to_string(actual.sizeBytes) + " bytes, header "
+            + actual.headerSha256.substr(0, 12) + "…); pass --ignore-source to use it anyway");
+}
+
 int runApply(const ApplyOptions& options, std::ostream& out, std::ostream& err)
 {
     return runReportingErrors(options.model, err, [&] {
         const auto recipe = Recipe::load(options.recipe); // RecipeError: exit 2, names the key
         const auto checkpoint = openCheckpoint(options.model);
-        if (recipe.source && !options.ignoreSource) {
-            const auto actual = RecipeSource::of(*checkpoint);
-            if (actual.sizeBytes != recipe.source->sizeBytes
-                || (!recipe.source->headerSha256.empty() && actual.headerSha256 != recipe.source->headerSha256))
-                throw UsageError(options.recipe + " was made for " + recipe.source->path + " ("
-                    + std::to_string(recipe.source->sizeBytes) + " bytes, header "
-                    + recipe.source->headerSha256.substr(0, 12) + "…), not for " + checkpoint->path().string() + " ("
-                    + std::to_string(actual.sizeBytes) + " bytes, header " + actual.headerSha256.substr(0, 12)
-                    + "…); pass --ignore-source to apply it anyway");
-        }
+        if (!options.ignoreSource)
+            requireRecipeMadeFor(recipe, *checkpoint, options.recipe);
         PipelineOptions pipelineOptions;
         pipelineOptions.output = options.output;
         pipelineOptions.denseType = options.dtype == "f16" ? DenseType::F16

@@ -10,6 +10,11 @@ namespace CLI {
 class App;
 }
 
+namespace complab {
+class Checkpoint;
+struct Recipe;
+} // namespace complab
+
 namespace complab::cli {
 
 struct ApplyOptions
@@ -26,5 +31,9 @@ CLI::App* addApplyCommand(CLI::App& app, ApplyOptions& options);
 // 0 on success; 1 for a recipe/output that cannot be done (or a recipe made for another model);
 // 2 for an invalid recipe file, model or I/O failure.
 int runApply(const ApplyOptions& options, std::ostream& out, std::ostream& err);
+
+// Throws UsageError (exit 1) when the recipe names a source checkpoint of another size or header
+// hash than `checkpoint`; `apply` and `report` skip this with --ignore-source.
+void requireRecipeMadeFor(const Recipe& recipe, const Checkpoint& checkpoint, const std::string& recipePath);
 
 } // namespace complab::cli

@@ -11,6 +11,7 @@
 #include "QuantErrorCommand.h"
 #include "QuantizeCommand.h"
 #include "RecipeCommand.h"
+#include "ReportCommand.h"
 #include "TokenizeCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -45,6 +46,9 @@ int main(int argc, char** argv)
     auto* applyCommand = complab::cli::addApplyCommand(app, applyOptions);
     complab::cli::CommandsOptions commandsOptions;
     auto* commandsCommand = complab::cli::addCommandsCommand(app, commandsOptions);
+
+    complab::cli::ReportOptions reportOptions;
+    auto* reportCommand = complab::cli::addReportCommand(app, reportOptions);
 
     complab::cli::EvalOptions evalOptions;
     auto* evalCommand = complab::cli::addEvalCommand(app, evalOptions);
@@ -87,6 +91,8 @@ int main(int argc, char** argv)
         return complab::cli::runApply(applyOptions, std::cout, std::cerr);
     if (commandsCommand->parsed())
         return complab::cli::runCommands(commandsOptions, std::cout, std::cerr);
+    if (reportCommand->parsed())
+        return complab::cli::runReport(reportOptions, std::cout, std::cerr);
 
     if (evalCommand->parsed())
         return complab::cli::runEval(evalOptions, std::cout, std::cerr);

@@ -1,8 +1,11 @@
 #include "model/EvaluationText.h"
 
+#include "io/CheckpointError.h"
 #include "model/Tokenizer.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 namespace complab {
@@ -88,6 +91,21 @@ std::int64_t predictionCount(const std::vector<EvaluationWindow>& windows)
     for (const auto& window : windows)
         count += static_cast<std::int64_t>(window.targets.size());
     return count;
+}
+
+std::vector<EvaluationWindow> labEvaluationWindows(
+    const std::string& textPath, const Tokenizer& tokenizer, std::int64_t modelContext, std::int64_t predictions)
+{
+    std::ifstream file(textPath, std::ios::binary);
+    if (!file)
+        throw CheckpointError(textPath, "cannot be read");
+    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    const auto documents = splitDocuments(text, DocumentOptions{"<|endoftext|>", 0, -1});
+    const auto context = std::min<std::int64_t>(modelContext, 512);
+    auto windows = makeWindows(tokenizeDocuments(documents, tokenizer), context, predictions);
+    if (windows.empty())
+        throw CheckpointError(textPath, "gives no tokens to predict");
+    return windows;
 }
 
 } // namespace complab

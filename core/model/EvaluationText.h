@@ -42,4 +42,11 @@ std::vector<EvaluationWindow> makeWindows(
 
 std::int64_t predictionCount(const std::vector<EvaluationWindow>& windows);
 
+// The lab's held-out measurement on a text file, as the Run and Quality tabs and `report` use it:
+// documents separated by <|endoftext|>, windows of at most 512 tokens (the model's context when
+// shorter), at most `predictions` predictions (0: all). Throws CheckpointError naming the file
+// when it cannot be read or gives nothing to predict.
+std::vector<EvaluationWindow> labEvaluationWindows(
+    const std::string& textPath, const Tokenizer& tokenizer, std::int64_t modelContext, std::int64_t predictions);
+
 } // namespace complab
