@@ -1,5 +1,6 @@
 #include "Format.h"
 
+#include "recipe/LlamaTensorNames.h"
 #include "util/Units.h"
 
 #include <QLocale>
@@ -57,12 +58,7 @@ QString shape(const std::vector<std::int64_t>& dimensions)
 
 QString tensorLabel(const std::string& name)
 {
-    std::string_view label = name;
-    if (label.starts_with("model.") && label.size() > 6)
-        label.remove_prefix(6);
-    if (label.ends_with(".weight") && label.size() > 7)
-        label.remove_suffix(7);
-    return QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
+    return QString::fromStdString(shortTensorName(name));
 }
 
 } // namespace complab::format

@@ -361,14 +361,10 @@ void RunPanel::evaluate(const Recipe& recipe)
             const auto& weights = setup.weights;
             // The exported values, tensor by tensor, in place of the originals (nothing re-read from disk).
             const Pipeline pipeline(checkpoint, recipe, PipelineOptions{});
-            ModelWeights::Overrides overrides;
-            for (std::size_t i = 0; i < pipeline.plan().size(); ++i) {
-                const auto& plan = pipeline.plan()[i];
-                if ((!plan.spec && plan.steps.empty()) || !weights->find(plan.sourceName))
-                    continue;
-                overrides[plan.sourceName] = std::make_shared<const std::vector<float>>(pipeline.storedValues(i, stop));
-                progress.setStep(plan.sourceName, 0.3 * double(i + 1) / double(pipeline.plan().size()));
-            }
+            const ModelWeights::Overrides overrides = pipeline.changedValues(
+                [&weights](const std::string& name) { return weights->find(name) != nullptr; }, stop,
+                [&progress](
+                    std::size_t done, std::size_t total) { progress.report(0.3 * double(done) / double(total)); });
             result.replaced = overrides.size();
             const auto compressed = weights->withOverrides(overrides);
             Progress quiet;

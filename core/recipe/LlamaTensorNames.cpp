@@ -93,4 +93,13 @@ void interleaveRotaryRows(std::span<std::byte> bytes, std::size_t rows, std::siz
     }
 }
 
+std::string shortTensorName(std::string_view name)
+{
+    if (name.starts_with("model.") && name.size() > 6)
+        name.remove_prefix(6);
+    if (name.ends_with(".weight") && name.size() > 7)
+        name.remove_suffix(7);
+    return std::string(name);
+}
+
 } // namespace complab

@@ -25,6 +25,10 @@ struct LlamaTensorName
 // outside the Llama layout.
 std::optional<LlamaTensorName> llamaCppTensorName(std::string_view huggingFaceName);
 
+// A tensor name for a narrow column or a chart axis: without the "model." prefix and ".weight"
+// suffix every Hugging Face name carries ("layers.0.self_attn.k_proj"); other names unchanged.
+std::string shortTensorName(std::string_view name);
+
 // Reorders the rows of a q or k projection from HF's rotate-half layout to the interleaved one, in
 // place: within each head of headRows rows, row half * headRows/2 + i moves to 2i + half. Rows are
 // opaque runs of rowBytes bytes, so this works on any stored type (block formats keep whole blocks

@@ -265,6 +265,21 @@ std::vector<float> Pipeline::storedValues(std::size_t planIndex, std::stop_token
     return values;
 }
 
+Pipeline::StoredValues Pipeline::changedValues(const std::function<bool(const std::string&)>& wanted,
+    std::stop_token stop, const std::function<void(std::size_t, std::size_t)>& onTensor) const
+{
+    StoredValues values;
+    for (std::size_t i = 0; i < m_plan.size(); ++i) {
+        throwIfStopped(stop);
+        const TensorPlan& plan = m_plan[i];
+        if ((plan.spec || !plan.steps.empty()) && wanted(plan.sourceName))
+            values[plan.sourceName] = std::make_shared<const std::vector<float>>(storedValues(i, stop));
+        if (onTensor)
+            onTensor(i + 1, m_plan.size());
+    }
+    return values;
+}
+
 std::vector<std::byte> Pipeline::produce(TensorPlan& plan, std::stop_token stop) const
 {
     auto bytes = compress(plan, stop, false).bytes;

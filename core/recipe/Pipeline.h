@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stop_token>
@@ -84,6 +85,12 @@ public:
     // The values run() stores for one tensor, decoded to floats in the source's layout and order (so
     // they can replace the source tensor in a model built from the checkpoint).
     std::vector<float> storedValues(std::size_t planIndex, std::stop_token stop) const;
+    // storedValues() of every tensor the recipe changes (quantised, pruned or factorised) that
+    // `wanted` accepts, by source name: what a model built from the checkpoint swaps in to run the
+    // export's values. onTensor(done, total) follows each plan entry.
+    using StoredValues = std::map<std::string, std::shared_ptr<const std::vector<float>>>;
+    StoredValues changedValues(const std::function<bool(const std::string& sourceName)>& wanted, std::stop_token stop,
+        const std::function<void(std::size_t done, std::size_t total)>& onTensor = {}) const;
 
 private:
     struct Compressed

@@ -161,17 +161,6 @@ ReportChart layerChart(const ReportData& data)
 
 } // namespace
 
-std::string shortTensorName(const std::string& name)
-{
-    std::string text = name;
-    if (text.rfind("model.", 0) == 0)
-        text.erase(0, 6);
-    const std::string suffix = ".weight";
-    if (text.size() > suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0)
-        text.erase(text.size() - suffix.size());
-    return text;
-}
-
 std::vector<ReportChart> reportCharts(const ReportData& data)
 {
     std::vector<ReportChart> charts;

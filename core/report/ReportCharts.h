@@ -4,6 +4,7 @@
 // per-layer sensitivity when the model was run.
 #pragma once
 
+#include "recipe/LlamaTensorNames.h" // shortTensorName
 #include "report/ChartPainter.h"
 #include "report/ReportData.h"
 
@@ -20,9 +21,6 @@ struct ReportChart
 };
 
 std::vector<ReportChart> reportCharts(const ReportData& data);
-
-// "layers.0.self_attn.k_proj" for "model.layers.0.self_attn.k_proj.weight".
-std::string shortTensorName(const std::string& name);
 
 // The summary cards (title, value, detail, origin "measured" or "estimate"), as the lab shows them.
 struct SummaryCard

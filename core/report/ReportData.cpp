@@ -243,14 +243,8 @@ MeasuredQuality measureQuality(const std::shared_ptr<const Checkpoint>& checkpoi
     quality.tokenizer = input.tokenizer;
     quality.text = input.text;
     const Pipeline pipeline(checkpoint, recipe, PipelineOptions{});
-    ModelWeights::Overrides overrides;
-    for (std::size_t i = 0; i < pipeline.plan().size(); ++i) {
-        const auto& plan = pipeline.plan()[i];
-        throwIfStopped(stop);
-        if ((!plan.spec && plan.steps.empty()) || !input.weights->find(plan.sourceName))
-            continue;
-        overrides[plan.sourceName] = std::make_shared<const std::vector<float>>(pipeline.storedValues(i, stop));
-    }
+    const ModelWeights::Overrides overrides = pipeline.changedValues(
+        [&input](const std::string& name) { return input.weights->find(name) != nullptr; }, stop);
     quality.replacedTensors = overrides.size();
     const auto compressed = input.weights->withOverrides(overrides);
     Progress quiet;
