@@ -3,6 +3,7 @@
 #include "recipe/LlamaTensorNames.h"
 #include "util/Units.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <cmath>
@@ -49,7 +50,7 @@ QString number(double value, int significantDigits)
 QString shape(const std::vector<std::int64_t>& dimensions)
 {
     if (dimensions.empty())
-        return QStringLiteral("scalar");
+        return QCoreApplication::translate("complab::format", "scalar");
     QStringList parts;
     for (const auto dimension : dimensions)
         parts << QString::number(dimension);

@@ -19,6 +19,7 @@
 #include "RecipeDocument.h"
 #include "RecipePane.h"
 #include "RecipeSettings.h"
+#include "ReportExporter.h"
 #include "RunPanel.h"
 #include "SamplePaths.h"
 #include "SummaryCards.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_masks(new PruneMaskView(this))
     , m_compare(new ComparePanel(this))
     , m_run(new RunPanel(this))
+    , m_report(new ReportExporter(this))
     , m_quality(new QualitySweepPanel(this))
 {
     setWindowTitle(tr("Compression Lab"));
@@ -133,17 +135,17 @@ MainWindow::MainWindow(QWidget* parent)
     const int compareTab = m_measured->tabs()->addTab(m_compare, tr("Compare"));
     m_measured->tabs()->setTabToolTip(compareTab, tr("The open checkpoint against a second one of the same model"));
     connect(m_compare, &ComparePanel::exportRequested, this, &MainWindow::exportChart);
-    m_run->setRecipeProvider([this] {
-        // Exactly what File ▸ Save Recipe writes, so the file matches `compression-lab-cli apply` with it.
-        std::optional<RecipeSource> source;
-        if (m_checkpoint && m_lab->recipe().useLoadedModel)
-            source = RecipeSource::of(*m_checkpoint); // the header only
-        return toRecipeDocument(
-            m_lab->recipe(), m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, source);
-    });
-    // Quality after a run is measured on the bundled sample's held-out TinyStories text.
-    if (const QString sample = bundledSamplePath(); !sample.isEmpty())
-        m_run->setEvaluationText(QFileInfo(sample).dir().filePath(QStringLiteral("lab-tinystories-heldout.txt")), 2048);
+    m_run->setRecipeProvider([this] { return recipeForExport(); });
+    // Quality after a run (and in a report) is measured on the bundled sample's held-out TinyStories text.
+    if (const QString sample = bundledSamplePath(); !sample.isEmpty()) {
+        const QString heldOut = QFileInfo(sample).dir().filePath(QStringLiteral("lab-tinystories-heldout.txt"));
+        m_run->setEvaluationText(heldOut, 2048);
+        m_report->setEvaluationText(heldOut, 1024);
+    }
+    connect(
+        m_report, &ReportExporter::failed, this, [this](const QString& message) { m_messages->showMessage(message); });
+    connect(m_report, &ReportExporter::written, this,
+        [this](const QString&, const QString& summary) { statusBar()->showMessage(summary, 10000); });
     const int runTab = m_measured->tabs()->addTab(m_run, tr("Run"));
     m_quality->setRecipeProvider(measuredRecipe);
     m_quality->setConstantsProvider([this] { return m_lab->constants(); });
@@ -267,6 +269,10 @@ void MainWindow::createMenus()
     saveRecipeAction->setShortcut(QKeySequence::Save);
     saveRecipeAction->setToolTip(
         tr("Save the sliders and constants as a recipe: reopen it here, or run it with compression-lab-cli apply."));
+    auto* reportAction = file->addAction(tr("Export &Report…"), this, &MainWindow::chooseReportToExport);
+    reportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    reportAction->setToolTip(tr("Measure the recipe on the open model and write a report: an HTML page or a PDF "
+                                "with the charts, or the measurements as CSV or HDF5."));
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -285,6 +291,7 @@ void MainWindow::createMenus()
         action->setChecked(choice == current);
         appearances->addAction(action);
     }
+    addLanguageMenu(m_viewMenu);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this, [this] { zoomBy(1); });
     m_viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this, [this] { zoomBy(-1); });
@@ -327,6 +334,30 @@ void MainWindow::setAppearance(Appearance appearance)
 {
     QSettings().setValue(QStringLiteral("view/appearance"), appearanceId(appearance));
     applyAppearance(appearance);
+}
+
+void MainWindow::addLanguageMenu(QMenu* menu)
+{
+    // The languages are named in their own language, so a person can find theirs in any of them.
+    const QString languageKey = QStringLiteral("view/language");
+    auto* language = menu->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    const QString current = QSettings().value(languageKey, QStringLiteral("system")).toString();
+    for (const auto& [id, label] : {std::pair{QStringLiteral("system"), tr("Follow the &System")},
+             std::pair{QStringLiteral("en"), QStringLiteral("&English")},
+             std::pair{QStringLiteral("de"), QStringLiteral("&Deutsch")},
+             std::pair{QStringLiteral("fr"), QStringLiteral("&Français")}}) {
+        auto* action = language->addAction(label, this, [this, languageKey, id] {
+            if (QSettings().value(languageKey, QStringLiteral("system")).toString() == id)
+                return;
+            QSettings().setValue(languageKey, id);
+            m_messages->showMessage(
+                tr("The language changes the next time Compression Lab starts."), MessageBar::Kind::Information);
+        });
+        action->setCheckable(true);
+        action->setChecked(id == current);
+        languages->addAction(action);
+    }
 }
 
 void MainWindow::zoomBy(int steps)
@@ -429,6 +460,54 @@ void MainWindow::chooseRecipeToSave()
     if (!path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
         path += QStringLiteral(".json");
     saveRecipe(path);
+}
+
+Recipe MainWindow::recipeForExport() const
+{
+    // Exactly what File ▸ Save Recipe writes, so Run and reports match `compression-lab-cli apply`/`report`.
+    std::optional<RecipeSource> source;
+    if (m_checkpoint && m_lab->recipe().useLoadedModel)
+        source = RecipeSource::of(*m_checkpoint); // the header only
+    return toRecipeDocument(
+        m_lab->recipe(), m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, source);
+}
+
+void MainWindow::chooseReportToExport()
+{
+    if (!m_checkpoint) {
+        m_messages->showMessage(tr("Open a model first: the report measures the recipe on its tensors."));
+        return;
+    }
+    QSettings settings;
+    const QString directory = settings.value(QStringLiteral("lastReportDirectory")).toString();
+    QString filter = tr("HTML page (*.html)");
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Report"),
+        (directory.isEmpty() ? QString() : directory + QLatin1Char('/'))
+            + QFileInfo(m_lab->loadedName()).completeBaseName() + QStringLiteral("-report.html"),
+        tr("HTML page (*.html);;PDF document (*.pdf);;Measurements as CSV (*.csv);;Measurements as HDF5 (*.h5)"),
+        &filter);
+    if (path.isEmpty())
+        return;
+    // A name typed without an extension takes the chosen filter's ("*.pdf" → ".pdf").
+    if (QFileInfo(path).suffix().isEmpty()) {
+        const auto star = filter.indexOf(QStringLiteral("*."));
+        if (star >= 0)
+            path += filter.mid(star + 1, filter.indexOf(QLatin1Char(')'), star) - star - 1);
+    }
+    settings.setValue(QStringLiteral("lastReportDirectory"), QFileInfo(path).absolutePath());
+    exportReport(path);
+}
+
+void MainWindow::exportReport(const QString& path)
+{
+    m_messages->hide();
+    if (!m_checkpoint)
+        return;
+    try {
+        m_report->start(m_checkpoint, recipeForExport(), path);
+    } catch (const std::exception& e) {
+        m_messages->showMessage(tr("Cannot make a report of this recipe: %1").arg(QString::fromUtf8(e.what())));
+    }
 }
 
 bool MainWindow::openRecipe(const QString& path)

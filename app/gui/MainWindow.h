@@ -36,6 +36,7 @@ class ModelPane;
 class RecipePane;
 class QualitySweepPanel;
 class RunPanel;
+class ReportExporter;
 class SummaryCards;
 class TensorStatsWidget;
 class TensorTreeModel;
@@ -59,6 +60,9 @@ public:
     // made for one that is not open); saves them to one, atomically. Errors name the file and the key.
     bool openRecipe(const QString& path);
     bool saveRecipe(const QString& path);
+    // Writes the report of the current recipe on the open model (format by extension), as a job.
+    void exportReport(const QString& path);
+    ReportExporter* reportExporter() const { return m_report; }
     // Adds a per-tensor rule in front of the recipe's others (the hot spots' "Keep at" button): the
     // cards, the charts and the measured views follow.
     void keepTensorAt(const QString& tensorName, const RecipeScheme& scheme);
@@ -105,7 +109,11 @@ private:
     void chooseFolder();
     void chooseRecipeToOpen();
     void chooseRecipeToSave();
+    void chooseReportToExport();
+    Recipe recipeForExport() const;
     void setAppearance(Appearance appearance);
+    // View ▸ Language: the choice is kept in the settings and applies from the next start (main.cpp).
+    void addLanguageMenu(QMenu* menu);
     void zoomBy(int steps);
     void showAbout();
     void exportChart(EstimateChartView* view, ChartExportFormat format);
@@ -132,6 +140,7 @@ private:
     PruneMaskView* m_masks;
     ComparePanel* m_compare;
     RunPanel* m_run;
+    ReportExporter* m_report;
     QualitySweepPanel* m_quality;
     QString m_tensorOnOpen;
     QString m_compareOnOpen;

@@ -6,8 +6,59 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QSettings>
 #include <QTimer>
+#include <QTranslator>
+
+namespace {
+
+// The interface language, from View ▸ Language ("view/language": "system", the default, or "en",
+// "de", "fr"). Numbers follow the same choice: QLocale() is what complab::format and the widgets use.
+void installLanguage(QApplication& app)
+{
+    const QString choice = QSettings().value(QStringLiteral("view/language"), QStringLiteral("system")).toString();
+    const QStringList translated = {QStringLiteral("de"), QStringLiteral("fr")};
+    QString language = QStringLiteral("en"); // the source language, which has no file
+    if (choice == QStringLiteral("en") || translated.contains(choice)) {
+        language = choice;
+        // The system's region stays when the choice is the system's language (de_AT stays de_AT).
+        if (QLocale(choice).language() != QLocale::system().language())
+            QLocale::setDefault(QLocale(choice));
+    } else {
+        // The system's preferred languages in order, up to the first the program speaks: a person
+        // whose list is "en_GB:de" gets English, not German.
+        for (const QString& name : QLocale::system().uiLanguages()) {
+            const QLocale locale(name);
+            if (locale.language() == QLocale::English)
+                break;
+            const QString code = QLocale::languageToCode(locale.language());
+            if (translated.contains(code)) {
+                language = code;
+                break;
+            }
+        }
+    }
+    if (language == QStringLiteral("en"))
+        return;
+
+    auto* translator = new QTranslator(&app);
+    if (!translator->load(QStringLiteral("compression-lab_") + language, QStringLiteral(":/i18n"))) {
+        delete translator;
+        return;
+    }
+    QApplication::installTranslator(translator);
+    // Qt's own dialogs and buttons in the same language, when Qt's translations are installed
+    // (Debian: qt6-translations-l10n).
+    auto* qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qtTranslator);
+    else
+        delete qtTranslator;
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -19,6 +70,7 @@ int main(int argc, char** argv)
     // The installed .desktop entry and icon (packaging/), so the window is grouped under them.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.compressionlab.CompressionLab"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("compression-lab")));
+    installLanguage(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "A laboratory for compressing language models."));
@@ -26,20 +78,20 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("checkpoint"),
         QApplication::translate("main", "Checkpoint file or folder to open (default: the bundled sample)."),
-        QStringLiteral("[checkpoint]"));
+        QApplication::translate("main", "[checkpoint]"));
     const QCommandLineOption tensorOption(QStringLiteral("tensor"),
         QApplication::translate(
             "main", "Select this tensor once the checkpoint is open (e.g. model.layers.0.mlp.up_proj.weight)."),
-        QStringLiteral("name"));
+        QApplication::translate("main", "name"));
     parser.addOption(tensorOption);
     const QCommandLineOption recipeOption(QStringLiteral("recipe"),
         QApplication::translate("main", "Set the sliders from this recipe file (compression-lab-recipe JSON)."),
-        QStringLiteral("file"));
+        QApplication::translate("main", "file"));
     parser.addOption(recipeOption);
     const QCommandLineOption compareOption(QStringLiteral("compare"),
         QApplication::translate(
             "main", "Compare the checkpoint with this second one of the same model (compare mode)."),
-        QStringLiteral("file"));
+        QApplication::translate("main", "file"));
     parser.addOption(compareOption);
     parser.process(app);
 

@@ -4,6 +4,7 @@
 #include "DecisionGuidePanel.h"
 #include "EstimateCharts.h"
 #include "Format.h"
+#include "JobRunner.h"
 #include "LabState.h"
 #include "MainWindow.h"
 #include "MemoryCharts.h"
@@ -13,6 +14,7 @@
 #include "QualityCharts.h"
 #include "QualitySweepPanel.h"
 #include "RecipePane.h"
+#include "ReportExporter.h"
 #include "RunPanel.h"
 #include "SummaryCards.h"
 #include "TensorStatsWidget.h"
@@ -22,17 +24,37 @@
 #include "recipe/Recipe.h"
 
 #include <QBarSet>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <cmath>
 
 using namespace complab;
+
+namespace {
+
+// Opens the bundled sample and sets the sliders to INT4 with groups of 128 (the lab's default
+// recipe, spelled out so that a changed default does not change what the tests measure).
+void openSampleAtInt4(MainWindow& window)
+{
+    QSignalSpy opened(&window, &MainWindow::checkpointOpened);
+    window.openPath(QStringLiteral(COMPLAB_SAMPLE_DIR));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+    LabRecipe recipe = window.labState()->recipe();
+    recipe.precisionStep = findPrecisionStep("INT4");
+    recipe.groupSize = 128;
+    window.labState()->setRecipe(recipe);
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -231,13 +253,8 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        QSignalSpy opened(&window, &MainWindow::checkpointOpened);
-        window.openPath(QStringLiteral(COMPLAB_SAMPLE_DIR));
-        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        openSampleAtInt4(window);
         LabRecipe recipe = window.labState()->recipe();
-        recipe.precisionStep = findPrecisionStep("INT4");
-        recipe.groupSize = 128;
-        window.labState()->setRecipe(recipe);
         QVERIFY(window.summaryCards()->field(QStringLiteral("qualityMeasured")).isEmpty());
         window.runPanel()->setEvaluationText(QStringLiteral(COMPLAB_SAMPLE_DIR "/lab-tinystories-heldout.txt"), 256);
         QSignalSpy evaluated(window.runPanel(), &RunPanel::evaluated);
@@ -251,6 +268,44 @@ private Q_SLOTS:
         recipe.precisionStep = findPrecisionStep("INT8");
         window.labState()->setRecipe(recipe);
         QVERIFY(window.summaryCards()->field(QStringLiteral("qualityMeasured")).isEmpty());
+    }
+
+    void reportIsWrittenByAJob()
+    {
+        MainWindow window;
+        window.show();
+        openSampleAtInt4(window);
+        ReportExporter* exporter = window.reportExporter();
+        exporter->setEvaluationText(QStringLiteral(COMPLAB_SAMPLE_DIR "/lab-tinystories-heldout.txt"), 256);
+        QTemporaryDir dir;
+        // Cancelled at once: no file, no temporary.
+        QSignalSpy cancelled(exporter->runner(), &JobRunner::cancelled);
+        window.exportReport(dir.filePath(QStringLiteral("cancelled.pdf")));
+        exporter->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 60000);
+        exporter->runner()->waitForIdle();
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+
+        QSignalSpy written(exporter, &ReportExporter::written);
+        const QString path = dir.filePath(QStringLiteral("report.html"));
+        window.exportReport(path);
+        QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, 120000);
+        QCOMPARE(written.front().at(0).toString(), path);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray html = file.readAll();
+        QVERIFY(html.contains("Compression report: model.safetensors"));
+        QVERIFY(html.contains("<td>int4 g128</td>")); // the sliders' recipe
+        QVERIFY(html.contains("29 changed"));
+        QVERIFY(html.contains("on 256 tokens of lab-tinystories-heldout.txt"));
+        QCOMPARE(html.count("<svg"), 5); // with the per-layer chart, since the model was run
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("report.html")));
+
+        // An unknown extension is refused before any work.
+        QSignalSpy failed(exporter, &ReportExporter::failed);
+        window.exportReport(dir.filePath(QStringLiteral("report.docx")));
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("report.docx"))));
     }
 
     void badFileShowsMessage()

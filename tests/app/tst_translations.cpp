@@ -1,0 +1,232 @@
+// The translations embedded in complab_app's resources: each compiled language loads from :/i18n,
+// the German one reaches the window's menus and the recipe notes (so the contexts lupdate wrote are
+// the ones the code asks for, plural forms included), numbers follow QLocale::setDefault, and
+// View ▸ Language keeps the choice in the settings and says that it applies from the next start.
+#include "Format.h"
+#include "MainWindow.h"
+#include "MessageBar.h"
+#include "RecipeDocument.h"
+#include "RecipePane.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTranslator>
+
+#include <algorithm>
+
+using namespace complab;
+
+namespace {
+
+QMenu* menuTitled(const QList<QAction*>& actions, const QString& title)
+{
+    for (QAction* action : actions)
+        if (action->menu() && action->text() == title)
+            return action->menu();
+    return nullptr;
+}
+
+// Restores the default locale a test changed.
+struct DefaultLocale
+{
+    QLocale saved;
+    ~DefaultLocale() { QLocale::setDefault(saved); }
+};
+
+} // namespace
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("compression-lab-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_translations"));
+        QSettings().clear();
+    }
+
+    void eachLanguageLoads_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("file");
+        QTest::addRow("de") << QStringLiteral("de") << QStringLiteral("&Datei");
+        QTest::addRow("fr") << QStringLiteral("fr") << QString();
+    }
+
+    void eachLanguageLoads()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, file);
+        const QStringList compiled = QStringLiteral(COMPLAB_UI_LANGUAGES).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        if (!compiled.contains(language))
+            QSKIP("translations/compression-lab_<language>.ts is missing (scripts/check-translations.sh fails on it)");
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/compression-lab_") + language + QStringLiteral(".qm")));
+        QVERIFY(!translator.isEmpty());
+        QCOMPARE(QLocale(translator.language()).language(), QLocale(language).language());
+        const QString translated = translator.translate("complab::MainWindow", "&File");
+        QVERIFY(!translated.isEmpty());
+        QVERIFY(translated != QStringLiteral("&File"));
+        if (!file.isEmpty())
+            QCOMPARE(translated, file);
+    }
+
+    void germanReachesTheWindowAndTheRecipeNotes()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/compression-lab_de.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        {
+            MainWindow window;
+            const QList<QAction*> menus = window.menuBar()->actions();
+            QVERIFY(menuTitled(menus, QStringLiteral("&Datei")));
+            QMenu* view = menuTitled(menus, QStringLiteral("&Ansicht"));
+            QVERIFY(view);
+            QVERIFY(menuTitled(view->actions(), QStringLiteral("&Sprache")));
+
+            // RecipeDocument's notes, with both German plural forms.
+            Recipe recipe;
+            recipe.rules.push_back({TensorRule::Syntax::Glob, "*.attn_v.weight", {"q6_k", 128, false}});
+            recipe.calibration = CalibrationSettings{"calib.txt", {}, 64, 256};
+            QStringList notes = fromRecipeDocument(recipe, LabRecipe{}).notes;
+            QVERIFY2(notes.contains(
+                         QStringLiteral("1 tensorbezogene Regel bleibt im Rezept erhalten, wird aber auf den Reglern "
+                                        "nicht angezeigt.")),
+                qPrintable(notes.join(QLatin1Char('\n'))));
+            QVERIFY(notes.contains(QStringLiteral("Der Kalibrierungstext calib.txt bleibt im Rezept erhalten.")));
+            recipe.rules.push_back({TensorRule::Syntax::Glob, "*.attn_k.weight", {"q6_k", 128, false}});
+            notes = fromRecipeDocument(recipe, LabRecipe{}).notes;
+            QVERIFY2(
+                notes.contains(QStringLiteral("2 tensorbezogene Regeln bleiben im Rezept erhalten, werden aber auf den "
+                                              "Reglern nicht angezeigt.")),
+                qPrintable(notes.join(QLatin1Char('\n'))));
+        }
+        QVERIFY(QCoreApplication::removeTranslator(&translator));
+    }
+
+    void numbersFollowTheDefaultLocale()
+    {
+        const DefaultLocale restore;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QCOMPARE(format::integer(3672320), QStringLiteral("3.672.320"));
+        QCOMPARE(format::bytes(7'300'000), QStringLiteral("7,3 MB"));
+        QCOMPARE(format::percent(0.125), QStringLiteral("12,5 %"));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(format::integer(3672320), QStringLiteral("3,672,320"));
+        QCOMPARE(format::bytes(7'300'000), QStringLiteral("7.3 MB"));
+        // The C locale (the test suite's other tests pin it) prints no group separators.
+        QLocale::setDefault(QLocale::c());
+        QCOMPARE(format::integer(3672320), QStringLiteral("3672320"));
+        QCOMPARE(format::bytes(7'300'000), QStringLiteral("7.3 MB"));
+    }
+
+    // Every language fits the 1600 × 1000 screen the screenshots use, with the sample open: a longer
+    // translation must not push the window wider than the screen (the right-hand docks would be cut
+    // off). On failure the message names the widgets that ask for the most width.
+    void eachLanguageFitsTheScreen_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addRow("en") << QString();
+        for (const QString& language :
+            QStringLiteral(COMPLAB_UI_LANGUAGES).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            QTest::addRow("%s", qPrintable(language)) << language;
+    }
+
+    void eachLanguageFitsTheScreen()
+    {
+        QFETCH(QString, language);
+        QTranslator translator;
+        if (!language.isEmpty()) {
+            QVERIFY(translator.load(QStringLiteral(":/i18n/compression-lab_") + language + QStringLiteral(".qm")));
+            QVERIFY(QCoreApplication::installTranslator(&translator));
+        }
+        {
+            MainWindow window;
+            QSignalSpy opened(&window, &MainWindow::checkpointOpened);
+            window.openPath(QStringLiteral(COMPLAB_SAMPLE_DIR));
+            QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+            window.resize(1600, 1000);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QCoreApplication::processEvents();
+            const int width = window.minimumSizeHint().width();
+            QStringList widest;
+            if (width > 1600) {
+                QList<QWidget*> widgets = window.findChildren<QWidget*>();
+                std::sort(widgets.begin(), widgets.end(), [](const QWidget* a, const QWidget* b) {
+                    return a->minimumSizeHint().width() > b->minimumSizeHint().width();
+                });
+                for (const QWidget* widget : widgets.mid(0, 40))
+                    widest << QStringLiteral("%1 %2 %3").arg(QString::number(widget->minimumSizeHint().width()),
+                                  QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
+            }
+            QVERIFY2(width <= 1600, qPrintable(QStringLiteral("minimum width %1 px; widest: ").arg(width)
+                                              + widest.join(QStringLiteral("; "))));
+
+            // The recipe pane scrolls only vertically: a row wider than its dock would be cut off.
+            const auto* recipe = window.findChild<RecipePane*>();
+            QVERIFY(recipe && recipe->parentWidget());
+            const int available = recipe->parentWidget()->width(); // the scroll area's viewport
+            QStringList rows;
+            if (recipe->minimumSizeHint().width() > available)
+                for (const QWidget* child : recipe->findChildren<QWidget*>())
+                    if (child->minimumSizeHint().width() > available / 3)
+                        rows << QStringLiteral("%1 %2 '%3'").arg(QString::number(child->minimumSizeHint().width()),
+                                    QString::fromLatin1(child->metaObject()->className()),
+                                    child->property("text").toString());
+            QVERIFY2(recipe->minimumSizeHint().width() <= available,
+                qPrintable(QStringLiteral("the recipe pane needs %1 px of %2: ")
+                               .arg(recipe->minimumSizeHint().width())
+                               .arg(available)
+                    + rows.join(QStringLiteral("; "))));
+        }
+        if (!language.isEmpty())
+            QVERIFY(QCoreApplication::removeTranslator(&translator));
+    }
+
+    void languageMenuKeepsTheChoice()
+    {
+        MainWindow window;
+        QMenu* view = menuTitled(window.menuBar()->actions(), QStringLiteral("&View"));
+        QVERIFY(view);
+        QMenu* language = menuTitled(view->actions(), QStringLiteral("&Language"));
+        QVERIFY(language);
+        const QList<QAction*> choices = language->actions();
+        QStringList labels;
+        for (QAction* choice : choices) {
+            labels << choice->text();
+            QVERIFY(choice->isCheckable());
+            QVERIFY(choice->actionGroup() && choice->actionGroup()->isExclusive());
+        }
+        QCOMPARE(labels,
+            QStringList({QStringLiteral("Follow the &System"), QStringLiteral("&English"), QStringLiteral("&Deutsch"),
+                QStringLiteral("&Français")}));
+        QVERIFY(choices.front()->isChecked()); // "system" by default
+
+        choices.at(2)->trigger();
+        QCOMPARE(QSettings().value(QStringLiteral("view/language")).toString(), QStringLiteral("de"));
+        QVERIFY(choices.at(2)->isChecked());
+        QCOMPARE(
+            window.messageBar()->text(), QStringLiteral("The language changes the next time Compression Lab starts."));
+
+        // A new window shows the stored choice.
+        MainWindow reopened;
+        QMenu* reopenedLanguage = menuTitled(
+            menuTitled(reopened.menuBar()->actions(), QStringLiteral("&View"))->actions(), QStringLiteral("&Language"));
+        QVERIFY(reopenedLanguage->actions().at(2)->isChecked());
+        QSettings().remove(QStringLiteral("view/language"));
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"

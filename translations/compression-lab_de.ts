@@ -1,0 +1,2544 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>EvaluationSetup</name>
+    <message>
+        <source>the lab runs models of up to %1 parameters in float, %2 has %3; the tensor errors are the measurement</source>
+        <translation>das Labor führt Modelle bis %1 Parameter in Gleitkomma aus, %2 hat %3; gemessen werden die Tensorfehler</translation>
+    </message>
+    <message>
+        <source>no tokenizer the lab can use beside %1 (%2); the tensor errors are the measurement</source>
+        <translation>neben %1 liegt kein Tokenizer, den das Labor nutzen kann (%2); gemessen werden die Tensorfehler</translation>
+    </message>
+</context>
+<context>
+    <name>LabRecipe</name>
+    <message>
+        <source>Magnitude (smallest weights)</source>
+        <translation>Betrag (kleinste Gewichte)</translation>
+    </message>
+    <message>
+        <source>Wanda (weight × activation)</source>
+        <translation>Wanda (Gewicht × Aktivierung)</translation>
+    </message>
+    <message>
+        <source>SparseGPT (second-order)</source>
+        <translation>SparseGPT (zweiter Ordnung)</translation>
+    </message>
+    <message>
+        <source>2:4 semi-structured</source>
+        <translation>2:4 halbstrukturiert</translation>
+    </message>
+    <message>
+        <source>Structured (whole heads/channels)</source>
+        <translation>Strukturiert (ganze Köpfe/Kanäle)</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 Mrd.</translation>
+    </message>
+</context>
+<context>
+    <name>complab</name>
+    <message>
+        <source>FP8 E5M2 is shown as FP8 (the slider&apos;s FP8 is E4M3).</source>
+        <translation>FP8 E5M2 wird als FP8 angezeigt (das FP8 des Reglers ist E4M3).</translation>
+    </message>
+    <message>
+        <source>%1 is not on the precision slider; shown as INT%2.</source>
+        <translation>%1 gibt es auf dem Präzisionsregler nicht; angezeigt als INT%2.</translation>
+    </message>
+    <message>
+        <source>%1 is not on the precision slider; shown as %2, the nearest in bits per weight.</source>
+        <translation>%1 gibt es auf dem Präzisionsregler nicht; angezeigt als %2, das in Bit pro Gewicht am nächsten liegt.</translation>
+    </message>
+    <message>
+        <source>%1 has no place on the precision slider; the slider was left as it was.</source>
+        <translation>%1 hat keinen Platz auf dem Präzisionsregler; der Regler blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>Structured pruning is not part of recipe format 1: the file leaves pruning out.</source>
+        <translation>Strukturiertes Pruning ist nicht Teil des Rezeptformats 1: Die Datei lässt das Pruning weg.</translation>
+    </message>
+    <message>
+        <source>The recipe keeps every tensor&apos;s stored type; the precision slider was left as it was.</source>
+        <translation>Das Rezept behält den gespeicherten Typ jedes Tensors bei; der Präzisionsregler blieb unverändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n per-tensor rule(s) are kept in the recipe but not shown on the sliders.</source>
+        <translation>
+            <numerusform>%n tensorbezogene Regel bleibt im Rezept erhalten, wird aber auf den Reglern nicht angezeigt.</numerusform>
+            <numerusform>%n tensorbezogene Regeln bleiben im Rezept erhalten, werden aber auf den Reglern nicht angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pruning %1 % is beyond the slider; shown as 90 %.</source>
+        <translation>Pruning von %1 % liegt jenseits des Reglers; angezeigt als 90 %.</translation>
+    </message>
+    <message>
+        <source>The %1 pattern is shown as %2 pruning.</source>
+        <translation>Das Muster %1 wird als %2-Pruning angezeigt.</translation>
+    </message>
+    <message>
+        <source>Low rank %1 is a fixed rank; the energy slider cannot show it.</source>
+        <translation>Niedrigrang %1 ist ein fester Rang; der Energieregler kann ihn nicht darstellen.</translation>
+    </message>
+    <message>
+        <source>Calibration text %1 is kept in the recipe.</source>
+        <translation>Der Kalibrierungstext %1 bleibt im Rezept erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>complab::ComparePanel</name>
+    <message>
+        <source>Compare with another checkpoint…</source>
+        <translation>Mit anderem Checkpoint vergleichen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open a second file of the same model (e.g. a GGUF quantised elsewhere) and measure how far each of its tensors is from the open one</source>
+        <translation>Eine zweite Datei desselben Modells öffnen (z. B. ein anderswo quantisiertes GGUF) und messen, wie weit jeder ihrer Tensoren vom geöffneten abweicht</translation>
+    </message>
+    <message>
+        <source>Compare mode: open a model, then a second checkpoint of the same model.</source>
+        <translation>Vergleichsmodus: Öffnen Sie ein Modell, dann einen zweiten Checkpoint desselben Modells.</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>Typen</translation>
+    </message>
+    <message>
+        <source>Rel. error</source>
+        <translation>Rel. Fehler</translation>
+    </message>
+    <message>
+        <source>SQNR</source>
+        <translation>SQNR</translation>
+    </message>
+    <message>
+        <source>Max error</source>
+        <translation>Max. Fehler</translation>
+    </message>
+    <message>
+        <source>Stored type in the open file → in the other file</source>
+        <translation>Gespeicherter Typ in der geöffneten Datei → in der anderen Datei</translation>
+    </message>
+    <message>
+        <source>‖A − B‖ / ‖A‖, A the open file&apos;s tensor</source>
+        <translation>‖A − B‖ / ‖A‖, A ist der Tensor der geöffneten Datei</translation>
+    </message>
+    <message>
+        <source>The largest difference of one weight</source>
+        <translation>Die größte Abweichung eines einzelnen Gewichts</translation>
+    </message>
+    <message>
+        <source>Weight value</source>
+        <translation>Gewichtswert</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>Open checkpoint</source>
+        <translation>Geöffnete Datei</translation>
+    </message>
+    <message>
+        <source>Other checkpoint</source>
+        <translation>Andere Datei</translation>
+    </message>
+    <message>
+        <source>Histograms of the selected pair</source>
+        <translation>Histogramme des gewählten Paars</translation>
+    </message>
+    <message>
+        <source>%1
+value %2: %3 weights</source>
+        <translation>%1
+Wert %2: %3 Gewichte</translation>
+    </message>
+    <message>
+        <source>Comparison stopped.</source>
+        <translation>Vergleich abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Compare %1 with a second checkpoint of the same model.</source>
+        <translation>%1 mit einem zweiten Checkpoint desselben Modells vergleichen.</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.safetensors *.gguf *.h5 *.hdf5 *.bin *.json);;All files (*)</source>
+        <translation>Checkpoints (*.safetensors *.gguf *.h5 *.hdf5 *.bin *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Comparing with %1…</source>
+        <translation>Vergleich mit %1…</translation>
+    </message>
+    <message>
+        <source>Comparing with %1</source>
+        <translation>Vergleich mit %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2 in the other file</source>
+        <translation>%1
+%2 in der anderen Datei</translation>
+    </message>
+    <message>
+        <source>; q/k rows put in one order before comparing (the files use different rotary layouts)</source>
+        <translation>; q/k-Zeilen vor dem Vergleich in dieselbe Reihenfolge gebracht (die Dateien nutzen verschiedene Rotary-Layouts)</translation>
+    </message>
+    <message>
+        <source>identical</source>
+        <translation>identisch</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 against %2&lt;/b&gt;: %3 tensors compared (%4 weights), relative error %5 overall.</source>
+        <translation>&lt;b&gt;%1 gegen %2&lt;/b&gt;: %3 Tensoren verglichen (%4 Gewichte), relativer Fehler insgesamt %5.</translation>
+    </message>
+    <message>
+        <source> Worst: %1.</source>
+        <translation> Am schlechtesten: %1.</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 weitere</translation>
+    </message>
+    <message>
+        <source> Only in the open file: %1.</source>
+        <translation> Nur in der geöffneten Datei: %1.</translation>
+    </message>
+    <message>
+        <source> Only in %1: %2.</source>
+        <translation> Nur in %1: %2.</translation>
+    </message>
+    <message>
+        <source> Not compared: %1.</source>
+        <translation> Nicht verglichen: %1.</translation>
+    </message>
+    <message>
+        <source>open file</source>
+        <translation>geöffnete Datei</translation>
+    </message>
+    <message>
+        <source>other file</source>
+        <translation>andere Datei</translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;relative error %2, SQNR %3</source>
+        <translation>%1&lt;br&gt;relativer Fehler %2, SQNR %3</translation>
+    </message>
+</context>
+<context>
+    <name>complab::ConstantsModel</name>
+    <message>
+        <source>%1 (%2)
+Sources: %3</source>
+        <translation>%1 (%2)
+Quellen: %3</translation>
+    </message>
+    <message>
+        <source>%1 not changed: %2</source>
+        <translation>%1 nicht geändert: %2</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>Konstante</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+</context>
+<context>
+    <name>complab::ConstantsPanel</name>
+    <message>
+        <source>Runtime profile of the VRAM estimate</source>
+        <translation>Laufzeitprofil der VRAM-Schätzung</translation>
+    </message>
+    <message>
+        <source>First-order is the textbook sum (weights + KV cache + activations). llama.cpp adds what it really allocates: compute buffers sized by its graph and a per-GPU runtime reserve.</source>
+        <translation>Die erste Näherung ist die Lehrbuchsumme (Gewichte + KV-Cache + Aktivierungen). llama.cpp rechnet hinzu, was es tatsächlich belegt: Rechenpuffer, bemessen nach seinem Graphen, und eine Laufzeitreserve pro GPU.</translation>
+    </message>
+    <message>
+        <source>Double-click a value (or press F2) to change it; the whole lab follows at once. Bold values differ from their defaults.</source>
+        <translation>Doppelklicken Sie auf einen Wert (oder drücken Sie F2), um ihn zu ändern; das ganze Labor folgt sofort. Fett gedruckte Werte weichen vom Standard ab.</translation>
+    </message>
+    <message>
+        <source>Rule-of-thumb &amp;constants</source>
+        <translation>&amp;Faustregel-Konstanten</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to defaults</source>
+        <translation>Standardwerte &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Put every constant back to the value from the seed article and the published results.</source>
+        <translation>Setzt jede Konstante auf den Wert aus dem Ausgangsartikel und den veröffentlichten Ergebnissen zurück.</translation>
+    </message>
+    <message>
+        <source>&amp;First-order (the seed&apos;s sum): %1</source>
+        <translation>&amp;Erste Näherung (Vorlage): %1</translation>
+    </message>
+    <message>
+        <source>&amp;llama.cpp (its allocations): %1</source>
+        <translation>&amp;llama.cpp (seine Allokationen): %1</translation>
+    </message>
+</context>
+<context>
+    <name>complab::DecisionGuidePanel</name>
+    <message>
+        <source>&amp;Use this recipe</source>
+        <translation>Rezept &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>Common situations and what people reach for first. Choose one, then press “Use this recipe” (or double-click) to load it into the sliders.</source>
+        <translation>Häufige Situationen und das Mittel der ersten Wahl. Wählen Sie eine aus und drücken Sie „Rezept übernehmen“ (oder doppelklicken Sie), um sie in die Regler zu laden.</translation>
+    </message>
+    <message>
+        <source>Situations</source>
+        <translation>Situationen</translation>
+    </message>
+    <message>
+        <source>Set the sliders to this situation&apos;s recipe; the model size stays as it is.</source>
+        <translation>Stellt die Regler auf das Rezept dieser Situation; die Modellgröße bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Situation</source>
+        <translation>&amp;Situation</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;First reach for:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Caveat:&lt;/b&gt; %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Erste Wahl:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Einschränkung:&lt;/b&gt; %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;First reach for:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Caveat:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Recipe set:&lt;/b&gt; %3; pruning %4; student %5× smaller; context %6 tokens; KV cache %7.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Source: %8&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Erste Wahl:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Einschränkung:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Gesetztes Rezept:&lt;/b&gt; %3; Pruning %4; Schülermodell %5× kleiner; Kontext %6 Token; KV-Cache %7.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Quelle: %8&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>complab::EstimateChartView</name>
+    <message>
+        <source>Hover over points and bars for values; right-click to export the chart or its data.</source>
+        <translation>Für Werte mit der Maus auf Punkte und Balken zeigen; Rechtsklick exportiert das Diagramm oder seine Daten.</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>Reihe</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PNG image…</source>
+        <translation>Als &amp;PNG-Bild exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;SVG drawing…</source>
+        <translation>Als &amp;SVG-Grafik exportieren…</translation>
+    </message>
+    <message>
+        <source>Export data as &amp;CSV…</source>
+        <translation>Daten als &amp;CSV exportieren…</translation>
+    </message>
+</context>
+<context>
+    <name>complab::EstimateCharts</name>
+    <message>
+        <source>&amp;VRAM</source>
+        <translation>&amp;VRAM</translation>
+    </message>
+    <message>
+        <source>Memory the recipe needs, term by term, under both runtime profiles, with the budgets of nearby devices and the fit device.</source>
+        <translation>Speicher, den das Rezept braucht, Posten für Posten, unter beiden Laufzeitprofilen, mit den Budgets benachbarter Geräte und des geplanten Geräts.</translation>
+    </message>
+    <message>
+        <source>VRAM vs &amp;context</source>
+        <translation>VRAM vs. &amp;Kontext</translation>
+    </message>
+    <message>
+        <source>How memory grows with the context length for each KV-cache format.</source>
+        <translation>Wie der Speicher mit der Kontextlänge wächst, für jedes KV-Cache-Format.</translation>
+    </message>
+    <message>
+        <source>&amp;Footprint</source>
+        <translation>&amp;Dateigröße</translation>
+    </message>
+    <message>
+        <source>Weights on disk at every precision, next to the FP32 baseline.</source>
+        <translation>Gewichte auf dem Datenträger bei jeder Präzision, neben der FP32-Basis.</translation>
+    </message>
+    <message>
+        <source>&amp;Quality curves</source>
+        <translation>&amp;Qualitätskurven</translation>
+    </message>
+    <message>
+        <source>The three rule-of-thumb factors, each with this recipe marked.</source>
+        <translation>Die drei Faustregel-Faktoren, jeweils mit diesem Rezept markiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Landscape</source>
+        <translation>Modell&amp;landschaft</translation>
+    </message>
+    <message>
+        <source>Published open models by size and benchmark quality, and where this recipe lands.</source>
+        <translation>Veröffentlichte offene Modelle nach Größe und Benchmark-Qualität, und wo dieses Rezept landet.</translation>
+    </message>
+</context>
+<context>
+    <name>complab::FitPanel</name>
+    <message>
+        <source>The device to plan for. Its usable memory is what one program may allocate on it, less a safety margin.</source>
+        <translation>Das Gerät, für das geplant wird. Sein nutzbarer Speicher ist, was ein Programm darauf belegen darf, abzüglich einer Sicherheitsreserve.</translation>
+    </message>
+    <message>
+        <source>D&amp;evice</source>
+        <translation>G&amp;erät</translation>
+    </message>
+    <message>
+        <source>This recipe</source>
+        <translation>Dieses Rezept</translation>
+    </message>
+    <message>
+        <source>Green: fits with room to spare (at most 85 % of the budget). Amber: fits, but tightly. Red: does not fit.</source>
+        <translation>Grün: passt mit Luft (höchstens 85 % des Budgets). Gelb: passt, aber knapp. Rot: passt nicht.</translation>
+    </message>
+    <message>
+        <source>Memory budget</source>
+        <translation>Speicherbudget</translation>
+    </message>
+    <message>
+        <source>Usable memory of the device less the headroom constant: the most an estimate may need to fit.</source>
+        <translation>Nutzbarer Speicher des Geräts abzüglich der Reserve-Konstante: das Höchste, was eine Schätzung brauchen darf, um zu passen.</translation>
+    </message>
+    <message>
+        <source>Longest context that fits</source>
+        <translation>Längster Kontext</translation>
+    </message>
+    <message>
+        <source>With everything else as in the recipe, how many tokens of context the device can hold.</source>
+        <translation>Wie viele Token Kontext das Gerät fassen kann, wenn alles andere wie im Rezept bleibt.</translation>
+    </message>
+    <message>
+        <source>Best scheme that fits</source>
+        <translation>Bestes Schema</translation>
+    </message>
+    <message>
+        <source>The weight format of highest estimated quality that fits at the recipe&apos;s context.</source>
+        <translation>Das Gewichtsformat mit der höchsten geschätzten Qualität, das bei der Kontextlänge des Rezepts passt.</translation>
+    </message>
+    <message>
+        <source>Largest model that fits</source>
+        <translation>Größtes Modell</translation>
+    </message>
+    <message>
+        <source>The biggest real model in the lab&apos;s table that fits with this recipe&apos;s precision, pruning and context.</source>
+        <translation>Das größte reale Modell aus der Tabelle des Labors, das mit Präzision, Pruning und Kontext dieses Rezepts passt.</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Put this answer into the recipe.</source>
+        <translation>Diese Antwort ins Rezept übernehmen.</translation>
+    </message>
+    <message>
+        <source>Use: %1</source>
+        <translation>Übernehmen: %1</translation>
+    </message>
+    <message>
+        <source>fits comfortably (%1 of the budget)</source>
+        <translation>passt bequem (%1 des Budgets)</translation>
+    </message>
+    <message>
+        <source>fits, but tightly (%1 of the budget)</source>
+        <translation>passt, aber knapp (%1 des Budgets)</translation>
+    </message>
+    <message>
+        <source>does not fit (%1 of the budget)</source>
+        <translation>passt nicht (%1 des Budgets)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 usable</source>
+        <translation>%1 von %2 nutzbar</translation>
+    </message>
+    <message>
+        <source>none: not even one token fits</source>
+        <translation>keiner: nicht einmal ein Token passt</translation>
+    </message>
+    <message>
+        <source>%1 tokens (the model&apos;s own maximum)</source>
+        <translation>%1 Token (das Maximum des Modells)</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Token</translation>
+    </message>
+    <message>
+        <source>none fits</source>
+        <translation>keines passt</translation>
+    </message>
+    <message>
+        <source>%1 (%2 parameters)</source>
+        <translation>%1 (%2 Parameter)</translation>
+    </message>
+</context>
+<context>
+    <name>complab::HotSpotsPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>Stored as</source>
+        <translation>Gespeichert als</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bit/Gewicht</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>Relativer Fehler</translation>
+    </message>
+    <message>
+        <source>SQNR</source>
+        <translation>SQNR</translation>
+    </message>
+    <message>
+        <source>‖W − Ŵ‖ / ‖W‖: the share of the tensor&apos;s norm the recipe changes</source>
+        <translation>‖W − Ŵ‖ / ‖W‖: der Anteil der Tensornorm, den das Rezept verändert</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantisation-noise ratio, in dB</source>
+        <translation>Signal-Quantisierungsrausch-Verhältnis, in dB</translation>
+    </message>
+    <message>
+        <source>Measuring stopped; change the recipe or show this tab again to measure.</source>
+        <translation>Messung abgebrochen; ändern Sie das Rezept oder zeigen Sie diesen Tab erneut an, um zu messen.</translation>
+    </message>
+    <message>
+        <source>Open a model to rank its tensors by the error the recipe leaves in them.</source>
+        <translation>Öffnen Sie ein Modell, um seine Tensoren nach dem Fehler zu ordnen, den das Rezept in ihnen hinterlässt.</translation>
+    </message>
+    <message>
+        <source>Measuring every tensor under the recipe…</source>
+        <translation>Alle Tensoren werden unter dem Rezept gemessen…</translation>
+    </message>
+    <message>
+        <source>The recipe cannot be measured: %1</source>
+        <translation>Das Rezept lässt sich nicht messen: %1</translation>
+    </message>
+    <message>
+        <source>Measuring every tensor under the recipe</source>
+        <translation>Messung aller Tensoren unter dem Rezept</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exakt</translation>
+    </message>
+    <message>
+        <source>keep as is</source>
+        <translation>Originaltyp</translation>
+    </message>
+    <message>
+        <source>Keep at %1</source>
+        <translation>%1 behalten</translation>
+    </message>
+    <message>
+        <source>Keep this tensor at higher precision: adds a rule to the recipe storing %1 as %2; the ranking and charts are measured again.</source>
+        <translation>Diesen Tensor in höherer Präzision behalten: fügt dem Rezept eine Regel hinzu, die %1 als %2 speichert; Rangfolge und Diagramme werden neu gemessen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Whole model under this recipe&lt;/b&gt;: %1 of %2 tensors changed, %3 instead of %4 (%5 bits/weight on average, scales included).</source>
+        <translation>&lt;b&gt;Ganzes Modell unter diesem Rezept&lt;/b&gt;: %1 von %2 Tensoren verändert, %3 statt %4 (im Mittel %5 Bit/Gewicht, Skalen eingerechnet).</translation>
+    </message>
+    <message>
+        <source> Worst: %1 at %2 relative error.</source>
+        <translation> Am schlechtesten: %1 mit %2 relativem Fehler.</translation>
+    </message>
+    <message>
+        <source> %1 tensors are stored unchanged and not listed.</source>
+        <translation> %1 Tensoren werden unverändert gespeichert und nicht aufgeführt.</translation>
+    </message>
+    <message>
+        <source> &lt;i&gt;Measured on this checkpoint.&lt;/i&gt;</source>
+        <translation> &lt;i&gt;An diesem Checkpoint gemessen.&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>complab::JobRunner</name>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>complab::MainWindow</name>
+    <message>
+        <source>Compression Lab</source>
+        <translation>Compression Lab</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>Rezept</translation>
+    </message>
+    <message>
+        <source>Fit a device</source>
+        <translation>Geräteplanung</translation>
+    </message>
+    <message>
+        <source>Decision guide</source>
+        <translation>Entscheidungshilfe</translation>
+    </message>
+    <message>
+        <source>Constants</source>
+        <translation>Konstanten</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Tensor statistics</source>
+        <translation>Tensorstatistik</translation>
+    </message>
+    <message>
+        <source>Measured on this checkpoint</source>
+        <translation>An diesem Checkpoint gemessen</translation>
+    </message>
+    <message>
+        <source>Masks</source>
+        <translation>Masken</translation>
+    </message>
+    <message>
+        <source>Which weights magnitude, 2:4 and structured pruning remove</source>
+        <translation>Welche Gewichte Betrags-, 2:4- und strukturiertes Pruning entfernen</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>The open checkpoint against a second one of the same model</source>
+        <translation>Der geöffnete Checkpoint gegen einen zweiten desselben Modells</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Perplexity and top-token agreement measured at INT2…INT8 beside the rule of thumb, and per-layer sensitivity</source>
+        <translation>Perplexität und Top-Token-Übereinstimmung, gemessen bei INT2…INT8 neben der Faustregel, und die Empfindlichkeit je Schicht</translation>
+    </message>
+    <message>
+        <source>Compress the whole model with the recipe and save the result</source>
+        <translation>Das ganze Modell mit dem Rezept komprimieren und das Ergebnis speichern</translation>
+    </message>
+    <message>
+        <source>Measured by Run: same top token %1, perplexity %2%3</source>
+        <translation>Gemessen im Lauf: gleiches Top-Token %1, Perplexität %2%3</translation>
+    </message>
+    <message>
+        <source>Hot spots</source>
+        <translation>Hotspots</translation>
+    </message>
+    <message>
+        <source>Every tensor of the model under the recipe, worst first, with a button to keep it at higher precision</source>
+        <translation>Jeder Tensor des Modells unter dem Rezept, der schlechteste zuerst, mit einer Schaltfläche, um ihn in höherer Präzision zu behalten</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Could not open the model</source>
+        <translation>Das Modell konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Checkpoint File…</source>
+        <translation>Checkpoint-Datei ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a .safetensors, .gguf, .h5 or llama2.c .bin file.</source>
+        <translation>Eine .safetensors-, .gguf-, .h5- oder llama2.c-.bin-Datei öffnen.</translation>
+    </message>
+    <message>
+        <source>Open Model &amp;Folder…</source>
+        <translation>Modell&amp;ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Sample Model</source>
+        <translation>&amp;Beispielmodell öffnen</translation>
+    </message>
+    <message>
+        <source>The bundled sample model was not found next to the program.</source>
+        <translation>Das mitgelieferte Beispielmodell wurde neben dem Programm nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Open Re&amp;cipe…</source>
+        <translation>&amp;Rezept öffnen…</translation>
+    </message>
+    <message>
+        <source>Set the sliders from a recipe file (.json) saved by the lab or the command line.</source>
+        <translation>Die Regler aus einer Rezeptdatei (.json) setzen, die das Labor oder die Kommandozeile gespeichert hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Save Recipe As…</source>
+        <translation>Rezept speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Save the sliders and constants as a recipe: reopen it here, or run it with compression-lab-cli apply.</source>
+        <translation>Regler und Konstanten als Rezept speichern: hier wieder öffnen oder mit compression-lab-cli apply ausführen.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Be&amp;enden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Panes</source>
+        <translation>&amp;Bereiche</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Compression Lab</source>
+        <translation>Ü&amp;ber Compression Lab</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the List</source>
+        <translation>&amp;Liste leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Compression Lab starts.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Compression Lab.</translation>
+    </message>
+    <message>
+        <source>About Compression Lab</source>
+        <translation>Über Compression Lab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Compression Lab %1&lt;/h3&gt;&lt;p&gt;A laboratory for compressing language models: open a checkpoint, inspect its tensors, and see what quantisation, pruning, distillation and low-rank factorisation would do to its size, memory and quality. Figures marked “estimate” come from rules of thumb with their sources in the Constants pane.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Built with&lt;/b&gt; Qt 6 (LGPL 3; Qt Charts under GPL 3), Eigen (MPL 2.0), oneTBB (Apache 2.0), HDF5 (BSD-style HDF5 licence), nlohmann/json (MIT), CLI11 (BSD 3-clause).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sample model&lt;/b&gt; lab-tinystories: a small Llama-architecture model trained for this project and shipped with it. Its training text is from TinyStories (Ronen Eldan and Yuanzhi Li, 2023), licensed CDLA-Sharing-1.0.&lt;/p&gt;&lt;p&gt;The lab&apos;s ideas and constants follow the “Model Compression” explainer and the papers named beside each constant.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Compression Lab %1&lt;/h3&gt;&lt;p&gt;Ein Labor zum Komprimieren von Sprachmodellen: Öffnen Sie einen Checkpoint, untersuchen Sie seine Tensoren und sehen Sie, was Quantisierung, Pruning, Destillation und Niedrigrang-Zerlegung mit Größe, Speicherbedarf und Qualität machen würden. Mit „Schätzung“ markierte Werte stammen aus Faustregeln, deren Quellen im Bereich „Konstanten“ stehen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Erstellt mit&lt;/b&gt; Qt 6 (LGPL 3; Qt Charts unter GPL 3), Eigen (MPL 2.0), oneTBB (Apache 2.0), HDF5 (BSD-artige HDF5-Lizenz), nlohmann/json (MIT), CLI11 (BSD 3-clause).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Beispielmodell&lt;/b&gt; lab-tinystories: ein kleines Modell mit Llama-Architektur, für dieses Projekt trainiert und mit ihm ausgeliefert. Sein Trainingstext stammt aus TinyStories (Ronen Eldan und Yuanzhi Li, 2023), lizenziert unter CDLA-Sharing-1.0.&lt;/p&gt;&lt;p&gt;Ideen und Konstanten des Labors folgen dem Erklärtext „Model Compression“ und den Arbeiten, die neben jeder Konstante genannt sind.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-Grafiken (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV-Tabellen (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Open Checkpoint</source>
+        <translation>Checkpoint öffnen</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.safetensors *.safetensors.index.json *.gguf *.h5 *.bin);;All files (*)</source>
+        <translation>Checkpoints (*.safetensors *.safetensors.index.json *.gguf *.h5 *.bin);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open Model Folder</source>
+        <translation>Modellordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open Recipe</source>
+        <translation>Rezept öffnen</translation>
+    </message>
+    <message>
+        <source>Recipes (*.json);;All files (*)</source>
+        <translation>Rezepte (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save Recipe</source>
+        <translation>Rezept speichern</translation>
+    </message>
+    <message>
+        <source>Recipes (*.json)</source>
+        <translation>Rezepte (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB, too large to be a recipe.</source>
+        <translation>%1 ist %2 MB groß, zu groß für ein Rezept.</translation>
+    </message>
+    <message>
+        <source>Cannot open the recipe: %1</source>
+        <translation>Das Rezept lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>The recipe was made for %1, which is not on this machine.</source>
+        <translation>Das Rezept wurde für %1 erstellt, das es auf diesem Rechner nicht gibt.</translation>
+    </message>
+    <message>
+        <source>Opened recipe %1</source>
+        <translation>Rezept %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Saved recipe %1</source>
+        <translation>Rezept %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot save the recipe to %1: %2</source>
+        <translation>Das Rezept lässt sich nicht unter %1 speichern: %2</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>%1 is now stored as %2: a per-tensor rule of the recipe (File ▸ Save Recipe writes it).</source>
+        <translation>%1 wird jetzt als %2 gespeichert: eine tensorbezogene Regel des Rezepts (Datei ▸ Rezept speichern unter schreibt sie).</translation>
+    </message>
+    <message>
+        <source>%1 has no tensor named %2.</source>
+        <translation>%1 hat keinen Tensor namens %2.</translation>
+    </message>
+    <message>
+        <source>%1 — Compression Lab</source>
+        <translation>%1 — Compression Lab</translation>
+    </message>
+    <message>
+        <source>Opened %1 in %2 ms</source>
+        <translation>%1 in %2 ms geöffnet</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>Bericht e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Measure the recipe on the open model and write a report: an HTML page or a PDF with the charts, or the measurements as CSV or HDF5.</source>
+        <translation>Das Rezept am geöffneten Modell messen und einen Bericht schreiben: eine HTML-Seite oder ein PDF mit den Diagrammen, oder die Messwerte als CSV oder HDF5.</translation>
+    </message>
+    <message>
+        <source>Open a model first: the report measures the recipe on its tensors.</source>
+        <translation>Öffnen Sie zuerst ein Modell: Der Bericht misst das Rezept an seinen Tensoren.</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>HTML-Seite (*.html)</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html);;PDF document (*.pdf);;Measurements as CSV (*.csv);;Measurements as HDF5 (*.h5)</source>
+        <translation>HTML-Seite (*.html);;PDF-Dokument (*.pdf);;Messwerte als CSV (*.csv);;Messwerte als HDF5 (*.h5)</translation>
+    </message>
+    <message>
+        <source>Cannot make a report of this recipe: %1</source>
+        <translation>Für dieses Rezept lässt sich kein Bericht erstellen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>complab::MeasuredCharts</name>
+    <message>
+        <source>exact</source>
+        <translation>exakt</translation>
+    </message>
+    <message>
+        <source>Weights (log scale)</source>
+        <translation>Gewichte (log.)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop measuring this tensor</source>
+        <translation>Messung dieses Tensors abbrechen</translation>
+    </message>
+    <message>
+        <source>Measuring stopped; move a slider or pick a tensor to measure again.</source>
+        <translation>Messung abgebrochen; bewegen Sie einen Regler oder wählen Sie einen Tensor, um erneut zu messen.</translation>
+    </message>
+    <message>
+        <source>Open a model and select a tensor to see what the recipe does to its values.</source>
+        <translation>Öffnen Sie ein Modell und wählen Sie einen Tensor, um zu sehen, was das Rezept mit seinen Werten macht.</translation>
+    </message>
+    <message>
+        <source>Select a tensor to see what the recipe does to its values.</source>
+        <translation>Wählen Sie einen Tensor, um zu sehen, was das Rezept mit seinen Werten macht.</translation>
+    </message>
+    <message>
+        <source>Bits per weight, scales included</source>
+        <translation>Bit pro Gewicht, Skalen eingerechnet</translation>
+    </message>
+    <message>
+        <source>Relative error</source>
+        <translation>Relativer Fehler</translation>
+    </message>
+    <message>
+        <source>Error/bits</source>
+        <translation>Fehler/Bit</translation>
+    </message>
+    <message>
+        <source>Every scheme the lab has, measured on the selected tensor: fewer bits, more error. The integer line shows the cliff below 4 bits.</source>
+        <translation>Jedes Schema des Labors, gemessen am gewählten Tensor: weniger Bit, mehr Fehler. Die Integer-Linie zeigt den Absturz unter 4 Bit.</translation>
+    </message>
+    <message>
+        <source>INT2–INT8, groups of 128</source>
+        <translation>INT2–INT8, Gruppen zu 128</translation>
+    </message>
+    <message>
+        <source>GGUF blocks (llama.cpp)</source>
+        <translation>GGUF-Blöcke (llama.cpp)</translation>
+    </message>
+    <message>
+        <source>NF4, FP8, MXFP4, F16</source>
+        <translation>NF4, FP8, MXFP4, F16</translation>
+    </message>
+    <message>
+        <source>This recipe</source>
+        <translation>Dieses Rezept</translation>
+    </message>
+    <message>
+        <source>%1: %2 bits/weight
+relative error %3, SQNR %4</source>
+        <translation>%1: %2 Bit/Gewicht
+relativer Fehler %3, SQNR %4</translation>
+    </message>
+    <message>
+        <source>This recipe on %1: %2 bits/weight
+relative error %3, SQNR %4</source>
+        <translation>Dieses Rezept auf %1: %2 Bit/Gewicht
+relativer Fehler %3, SQNR %4</translation>
+    </message>
+    <message>
+        <source>Weight value</source>
+        <translation>Gewichtswert</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>How the selected tensor&apos;s weights are spread, before and after the recipe, with the values one quantisation group can store drawn as vertical lines.</source>
+        <translation>Wie die Gewichte des gewählten Tensors verteilt sind, vor und nach dem Rezept; die Werte, die eine Quantisierungsgruppe speichern kann, als senkrechte Linien.</translation>
+    </message>
+    <message>
+        <source>Original weights</source>
+        <translation>Originalgewichte</translation>
+    </message>
+    <message>
+        <source>After the recipe</source>
+        <translation>Nach dem Rezept</translation>
+    </message>
+    <message>
+        <source>%1
+value %2: %3 weights</source>
+        <translation>%1
+Wert %2: %3 Gewichte</translation>
+    </message>
+    <message>
+        <source>Error per weight (stored − original)</source>
+        <translation>Fehler pro Gewicht (gespeichert − original)</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>Rundung</translation>
+    </message>
+    <message>
+        <source>The histogram of what the recipe changed in each weight of the selected tensor.</source>
+        <translation>Das Histogramm dessen, was das Rezept an jedem Gewicht des gewählten Tensors verändert hat.</translation>
+    </message>
+    <message>
+        <source>Error of each weight</source>
+        <translation>Fehler jedes Gewichts</translation>
+    </message>
+    <message>
+        <source>error %1: %2 weights</source>
+        <translation>Fehler %1: %2 Gewichte</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>One row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>A stretch of one row of the selected tensor (the row with its largest weight): the original signal and what the recipe stores.</source>
+        <translation>Ein Abschnitt einer Zeile des gewählten Tensors (der Zeile mit seinem größten Gewicht): das Originalsignal und was das Rezept speichert.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Stored by the recipe</source>
+        <translation>Vom Rezept gespeichert</translation>
+    </message>
+    <message>
+        <source>%1
+column %2: %3</source>
+        <translation>%1
+Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Rank (singular value number)</source>
+        <translation>Rang (Nummer des Singulärwerts)</translation>
+    </message>
+    <message>
+        <source>Singular value</source>
+        <translation>Singulärwert</translation>
+    </message>
+    <message>
+        <source>Energy kept (%)</source>
+        <translation>Energie (%)</translation>
+    </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spektrum</translation>
+    </message>
+    <message>
+        <source>The singular values of the selected tensor and the share of its energy (squared Frobenius norm) the first r of them keep: how far a low-rank factorisation can go.</source>
+        <translation>Die Singulärwerte des gewählten Tensors und der Anteil seiner Energie (quadrierte Frobeniusnorm), den die ersten r davon erhalten: wie weit eine Niedrigrang-Zerlegung gehen kann.</translation>
+    </message>
+    <message>
+        <source>Singular value σᵢ</source>
+        <translation>Singulärwert σᵢ</translation>
+    </message>
+    <message>
+        <source>Energy kept by the first r (%)</source>
+        <translation>Von den ersten r erhaltene Energie (%)</translation>
+    </message>
+    <message>
+        <source>The recipe&apos;s rank</source>
+        <translation>Rang des Rezepts</translation>
+    </message>
+    <message>
+        <source>σ%1 = %2</source>
+        <translation>σ%1 = %2</translation>
+    </message>
+    <message>
+        <source>the first %1 keep %2 % of the energy</source>
+        <translation>die ersten %1 erhalten %2 % der Energie</translation>
+    </message>
+    <message>
+        <source>Singular values of %1</source>
+        <translation>Singulärwerte von %1</translation>
+    </message>
+    <message>
+        <source>all %1 singular values</source>
+        <translation>alle %1 Singulärwerte</translation>
+    </message>
+    <message>
+        <source>the leading %1 (randomized SVD)</source>
+        <translation>die größten %1 (randomisierte SVD)</translation>
+    </message>
+    <message>
+        <source>Spectrum of %1: %2&lt;br&gt;low rank is off in this recipe</source>
+        <translation>Spektrum von %1: %2&lt;br&gt;Niedrigrang ist in diesem Rezept aus</translation>
+    </message>
+    <message>
+        <source>Spectrum of %1: %2&lt;br&gt;%3 % of the energy needs more than these</source>
+        <translation>Spektrum von %1: %2&lt;br&gt;%3 % der Energie brauchen mehr als diese</translation>
+    </message>
+    <message>
+        <source>Spectrum of %1: %2&lt;br&gt;keeping %3 % of the energy takes rank %4 of %5</source>
+        <translation>Spektrum von %1: %2&lt;br&gt;%3 % der Energie zu erhalten erfordert Rang %4 von %5</translation>
+    </message>
+    <message>
+        <source>The recipe cannot be measured: %1</source>
+        <translation>Das Rezept lässt sich nicht messen: %1</translation>
+    </message>
+    <message>
+        <source>Measuring %1 under the recipe…</source>
+        <translation>%1 wird unter dem Rezept gemessen…</translation>
+    </message>
+    <message>
+        <source>Measuring %1</source>
+        <translation>Messung von %1</translation>
+    </message>
+    <message>
+        <source>Measuring every scheme on %1</source>
+        <translation>Messung aller Schemata an %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) under this recipe: %3, %4 bits/weight — RMS error %5, relative error %6, SQNR %7</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) unter diesem Rezept: %3, %4 Bit/Gewicht — RMS-Fehler %5, relativer Fehler %6, SQNR %7</translation>
+    </message>
+    <message>
+        <source>, %1 of the weights stored as exactly zero</source>
+        <translation>, %1 der Gewichte als exakt null gespeichert</translation>
+    </message>
+    <message>
+        <source>. &lt;i&gt;Measured on this checkpoint.&lt;/i&gt;</source>
+        <translation>. &lt;i&gt;An diesem Checkpoint gemessen.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) is stored unchanged as %3%4.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) wird unverändert als %3%4 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Grid: %1 levels of one group</source>
+        <translation>Raster: %1 Stufen einer Gruppe</translation>
+    </message>
+    <message>
+        <source> (%1 levels, too many to draw)</source>
+        <translation> (%1 Stufen, zu viele zum Zeichnen)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;not quantised: no grid</source>
+        <translation>&lt;br&gt;nicht quantisiert: kein Raster</translation>
+    </message>
+    <message>
+        <source>Weights of %1, before and after%2</source>
+        <translation>Gewichte von %1, vorher und nachher%2</translation>
+    </message>
+    <message>
+        <source>What the recipe changed in each weight of %1&lt;br&gt;RMS error %2, largest %3</source>
+        <translation>Was das Rezept an jedem Gewicht von %1 verändert hat&lt;br&gt;RMS-Fehler %2, größter %3</translation>
+    </message>
+    <message>
+        <source>%1 is stored unchanged: every error is zero</source>
+        <translation>%1 wird unverändert gespeichert: jeder Fehler ist null</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2, columns %3–%4: original and stored&lt;br&gt;RMS error in this stretch %5</source>
+        <translation>Zeile %1 von %2, Spalten %3–%4: original und gespeichert&lt;br&gt;RMS-Fehler in diesem Abschnitt %5</translation>
+    </message>
+    <message>
+        <source>Reconstruction error against bits: %1 schemes measured on %2</source>
+        <translation>Rekonstruktionsfehler gegen Bit: %1 Schemata an %2 gemessen</translation>
+    </message>
+    <message>
+        <source>Reconstruction error against bits (select a tensor)</source>
+        <translation>Rekonstruktionsfehler gegen Bit (Tensor wählen)</translation>
+    </message>
+    <message>
+        <source>Weights before and after the recipe (select a tensor)</source>
+        <translation>Gewichte vor und nach dem Rezept (Tensor wählen)</translation>
+    </message>
+    <message>
+        <source>Error of each weight (select a tensor)</source>
+        <translation>Fehler jedes Gewichts (Tensor wählen)</translation>
+    </message>
+    <message>
+        <source>One row, original and stored (select a tensor)</source>
+        <translation>Eine Zeile, original und gespeichert (Tensor wählen)</translation>
+    </message>
+    <message>
+        <source>Singular values and energy (select a tensor)</source>
+        <translation>Singulärwerte und Energie (Tensor wählen)</translation>
+    </message>
+</context>
+<context>
+    <name>complab::MemoryCharts</name>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>VRAM required, term by term, against device budgets</source>
+        <translation>Benötigter VRAM, Posten für Posten, gegen Gerätebudgets</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>KV cache</source>
+        <translation>KV-Cache</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>Aktivierungen</translation>
+    </message>
+    <message>
+        <source>Runtime overhead</source>
+        <translation>Laufzeit-Overhead</translation>
+    </message>
+    <message>
+        <source>Runtime profile</source>
+        <translation>Laufzeitprofil</translation>
+    </message>
+    <message>
+        <source>first-order</source>
+        <translation>erste Näherung</translation>
+    </message>
+    <message>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>Memory (GB)</source>
+        <translation>Speicher (GB)</translation>
+    </message>
+    <message>
+        <source>Compute buffer</source>
+        <translation>Rechenpuffer</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>VRAM against context length: where the KV cache overtakes the weights</source>
+        <translation>VRAM gegen Kontextlänge: wo der KV-Cache die Gewichte überholt</translation>
+    </message>
+    <message>
+        <source>Context length (K tokens, log scale)</source>
+        <translation>Kontextlänge (K Token, log. Skala)</translation>
+    </message>
+    <message>
+        <source>%1
+%2 tokens: %3</source>
+        <translation>%1
+%2 Token: %3</translation>
+    </message>
+    <message>
+        <source>Total VRAM, KV cache %1</source>
+        <translation>VRAM gesamt, KV-Cache %1</translation>
+    </message>
+    <message>
+        <source>Weights alone</source>
+        <translation>Nur Gewichte</translation>
+    </message>
+    <message>
+        <source>KV cache alone (chosen type)</source>
+        <translation>Nur KV-Cache (gewählter Typ)</translation>
+    </message>
+    <message>
+        <source>KV cache overtakes the weights</source>
+        <translation>KV-Cache überholt die Gewichte</translation>
+    </message>
+    <message>
+        <source>This recipe</source>
+        <translation>Dieses Rezept</translation>
+    </message>
+    <message>
+        <source>Weights on disk for each precision, against the FP32 baseline</source>
+        <translation>Gewichte auf dem Datenträger je Präzision, gegen die FP32-Basis</translation>
+    </message>
+    <message>
+        <source>Weights on disk (the chosen precision in orange)</source>
+        <translation>Gewichte auf dem Datenträger (gewählte Präzision in Orange)</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>Weights on disk (GB)</source>
+        <translation>Gewichte auf Datenträger (GB)</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 of FP32</source>
+        <translation>%1: %2, %3 von FP32</translation>
+    </message>
+    <message>
+        <source>first-order (chosen)</source>
+        <translation>1. Näherung ✓</translation>
+    </message>
+    <message>
+        <source>llama.cpp (chosen)</source>
+        <translation>llama.cpp ✓</translation>
+    </message>
+    <message>
+        <source>Fit: %1</source>
+        <translation>Planung: %1</translation>
+    </message>
+    <message>
+        <source>%1: budget %2 (usable memory less headroom)</source>
+        <translation>%1: Budget %2 (nutzbarer Speicher abzüglich Reserve)</translation>
+    </message>
+</context>
+<context>
+    <name>complab::MessageBar</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>complab::MetadataModel</name>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>complab::ModelCardWidget</name>
+    <message>
+        <source>No model open</source>
+        <translation>Kein Modell geöffnet</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>The file format the checkpoint is stored in.</source>
+        <translation>Das Dateiformat, in dem der Checkpoint gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>The network&apos;s shape, from the config.json beside the weights.</source>
+        <translation>Die Form des Netzes, aus der config.json neben den Gewichten.</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>Tensoren</translation>
+    </message>
+    <message>
+        <source>How many named weight arrays the checkpoint holds.</source>
+        <translation>Wie viele benannte Gewichts-Arrays der Checkpoint enthält.</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Total number of weights: the model size quoted as 8B, 70B, ...</source>
+        <translation>Gesamtzahl der Gewichte: die Modellgröße, angegeben als 8B, 70B, ...</translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <translation>Größe auf Datenträger</translation>
+    </message>
+    <message>
+        <source>Bytes the checkpoint occupies on disk, header included.</source>
+        <translation>Bytes, die der Checkpoint auf dem Datenträger belegt, einschließlich Header.</translation>
+    </message>
+    <message>
+        <source>Number types</source>
+        <translation>Zahlentypen</translation>
+    </message>
+    <message>
+        <source>How the weights are stored: BF16 and F16 use 2 bytes a weight, F32 uses 4.</source>
+        <translation>Wie die Gewichte gespeichert sind: BF16 und F16 brauchen 2 Bytes pro Gewicht, F32 braucht 4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layers</source>
+        <translation>
+            <numerusform>%n Schicht</numerusform>
+            <numerusform>%n Schichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>width %1</source>
+        <translation>Breite %1</translation>
+    </message>
+    <message>
+        <source>%1 heads (%2 key/value)</source>
+        <translation>%1 Köpfe (%2 Key/Value)</translation>
+    </message>
+    <message>
+        <source>vocabulary %1</source>
+        <translation>Vokabular %1</translation>
+    </message>
+    <message>
+        <source>context %1</source>
+        <translation>Kontext %1</translation>
+    </message>
+    <message>
+        <source>unknown (no config.json beside the file)</source>
+        <translation>unbekannt (keine config.json neben der Datei)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n tensors)</source>
+        <translation>
+            <numerusform>%1 (%n Tensor)</numerusform>
+            <numerusform>%1 (%n Tensoren)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>complab::ModelPane</name>
+    <message>
+        <source>Drop a checkpoint (.safetensors, .gguf, .h5, llama2.c .bin) or a model folder anywhere on this window, or use File ▸ Open.</source>
+        <translation>Ziehen Sie einen Checkpoint (.safetensors, .gguf, .h5, llama2.c .bin) oder einen Modellordner an eine beliebige Stelle dieses Fensters, oder nutzen Sie Datei ▸ Öffnen.</translation>
+    </message>
+    <message>
+        <source>Filter by name (e.g. mlp, layers.3, q_proj, tokenizer)</source>
+        <translation>Nach Name filtern (z. B. mlp, layers.3, q_proj, tokenizer)</translation>
+    </message>
+    <message>
+        <source>Show only tensors whose full name contains this text.</source>
+        <translation>Nur Tensoren zeigen, deren vollständiger Name diesen Text enthält.</translation>
+    </message>
+    <message>
+        <source>Tensor filter</source>
+        <translation>Tensorfilter</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>Tensoren</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>Key/value information stored in the file: GGUF keys, safetensors __metadata__.</source>
+        <translation>In der Datei gespeicherte Schlüssel/Wert-Angaben: GGUF-Schlüssel, safetensors-__metadata__.</translation>
+    </message>
+    <message>
+        <source>Metadata (%1)</source>
+        <translation>Metadaten (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>complab::PruneMaskView</name>
+    <message>
+        <source>Select a weight matrix to see which of its weights each pruning method removes.</source>
+        <translation>Wählen Sie eine Gewichtsmatrix, um zu sehen, welche ihrer Gewichte jede Pruning-Methode entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 is not a weight matrix: nothing to prune.</source>
+        <translation>%1 ist keine Gewichtsmatrix: nichts zu entfernen.</translation>
+    </message>
+    <message>
+        <source>Pruning %1…</source>
+        <translation>Pruning von %1…</translation>
+    </message>
+    <message>
+        <source>Pruning masks of %1</source>
+        <translation>Pruning-Masken von %1</translation>
+    </message>
+    <message>
+        <source>Magnitude, %1 removed</source>
+        <translation>Betrag, %1 entfernt</translation>
+    </message>
+    <message>
+        <source>2:4 (half of every four)</source>
+        <translation>2:4 (je zwei von vier)</translation>
+    </message>
+    <message>
+        <source>Structured: %1 of the rows (neurons)</source>
+        <translation>Strukturiert: %1 der Zeilen (Neuronen)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;whole tensor: %2 removed, relative error %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;ganzer Tensor: %2 entfernt, relativer Fehler %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, rows %2–%3, columns %4–%5 (around its largest weight); one square per weight: darker = larger |w|, white = removed. %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, Zeilen %2–%3, Spalten %4–%5 (um sein größtes Gewicht); ein Quadrat pro Gewicht: dunkler = größeres |w|, weiß = entfernt. %6</translation>
+    </message>
+    <message>
+        <source>The fraction is the recipe&apos;s pruning slider (one half while it is at 0 %).</source>
+        <translation>Der Anteil ist der Pruning-Regler des Rezepts (die Hälfte, solange er auf 0 % steht).</translation>
+    </message>
+</context>
+<context>
+    <name>complab::QualityCharts</name>
+    <message>
+        <source>General-purpose open models</source>
+        <translation>Offene Allzweckmodelle</translation>
+    </message>
+    <message>
+        <source>Small models (≤ 4B)</source>
+        <translation>Kleine Modelle (≤ 4B)</translation>
+    </message>
+    <message>
+        <source>Tiny models (≤ 1.5B)</source>
+        <translation>Sehr kleine Modelle (≤ 1,5B)</translation>
+    </message>
+    <message>
+        <source>Large models (≥ 40B)</source>
+        <translation>Große Modelle (≥ 40B)</translation>
+    </message>
+    <message>
+        <source>Quality against precision</source>
+        <translation>Qualität gegen Präzision</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bit pro Gewicht</translation>
+    </message>
+    <message>
+        <source>Quality against pruning</source>
+        <translation>Qualität gegen Pruning</translation>
+    </message>
+    <message>
+        <source>Pruned (%)</source>
+        <translation>Entfernt (%)</translation>
+    </message>
+    <message>
+        <source>Quality against distillation</source>
+        <translation>Qualität gegen Destillation</translation>
+    </message>
+    <message>
+        <source>Smaller by (×)</source>
+        <translation>Kleiner um (×)</translation>
+    </message>
+    <message>
+        <source>Quality (%)</source>
+        <translation>Qualität (%)</translation>
+    </message>
+    <message>
+        <source>Rule of thumb</source>
+        <translation>Faustregel</translation>
+    </message>
+    <message>
+        <source>This recipe</source>
+        <translation>Dieses Rezept</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3
+quality %4</source>
+        <translation>%1
+%2: %3
+Qualität %4</translation>
+    </message>
+    <message>
+        <source>%1, on %2
+%3: %4
+measured %5</source>
+        <translation>%1, an %2
+%3: %4
+gemessen %5</translation>
+    </message>
+    <message>
+        <source>Where real models sit: size on disk against quality (Llama-3.1-8B FP16 = 100)</source>
+        <translation>Wo reale Modelle liegen: Größe auf dem Datenträger gegen Qualität (Llama-3.1-8B FP16 = 100)</translation>
+    </message>
+    <message>
+        <source>Weights on disk (GB, log scale)</source>
+        <translation>Gewichte auf Datenträger (GB, log. Skala)</translation>
+    </message>
+    <message>
+        <source>Quality (normalised MMLU, Llama-3.1-8B = 100)</source>
+        <translation>Qualität (normiertes MMLU, Llama-3.1-8B = 100)</translation>
+    </message>
+    <message>
+        <source>, FP16</source>
+        <translation>, FP16</translation>
+    </message>
+    <message>
+        <source>%1 at FP16: %2 GB, quality %3 (MMLU %4)
+%5</source>
+        <translation>%1 in FP16: %2 GB, Qualität %3 (MMLU %4)
+%5</translation>
+    </message>
+    <message>
+        <source>The same models at INT4</source>
+        <translation>Dieselben Modelle in INT4</translation>
+    </message>
+    <message>
+        <source>%1 at INT4: %2 GB</source>
+        <translation>%1 in INT4: %2 GB</translation>
+    </message>
+    <message>
+        <source>This recipe (estimate)</source>
+        <translation>Dieses Rezept (Schätzung)</translation>
+    </message>
+    <message>
+        <source>This recipe: %1 GB, quality ≈ %2
+(%3&apos;s FP16 quality × this recipe&apos;s retained share)</source>
+        <translation>Dieses Rezept: %1 GB, Qualität ≈ %2
+(FP16-Qualität von %3 × erhaltener Anteil dieses Rezepts)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The factors multiply:&lt;/b&gt; quality retained = precision × pruning × distillation = %1 × %2 × %3 = &lt;b&gt;%4&lt;/b&gt;.&lt;br&gt;&lt;span style=&apos;color:#828282&apos;&gt;&amp;#9473;&amp;#9473;&lt;/span&gt; rule of thumb, calibrated from published results &amp;nbsp; &lt;span style=&apos;color:#e06c1f&apos;&gt;&amp;#9679;&lt;/span&gt; this recipe &amp;nbsp; %5</source>
+        <translation>&lt;b&gt;Die Faktoren multiplizieren sich:&lt;/b&gt; erhaltene Qualität = Präzision × Pruning × Destillation = %1 × %2 × %3 = &lt;b&gt;%4&lt;/b&gt;.&lt;br&gt;&lt;span style=&apos;color:#828282&apos;&gt;&amp;#9473;&amp;#9473;&lt;/span&gt; Faustregel, kalibriert an veröffentlichten Ergebnissen &amp;nbsp; &lt;span style=&apos;color:#e06c1f&apos;&gt;&amp;#9679;&lt;/span&gt; dieses Rezept &amp;nbsp; %5</translation>
+    </message>
+    <message>
+        <source>(Measure quality, in the Quality tab under the charts, adds points measured on the open model.)</source>
+        <translation>(„Qualität messen“ im Tab „Qualität“ unter den Diagrammen fügt am geöffneten Modell gemessene Punkte hinzu.)</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1f77b4&apos;&gt;&amp;#9679;&lt;/span&gt; top token kept and &lt;span style=&apos;color:#d62728&apos;&gt;&amp;#9679;&lt;/span&gt; perplexity kept (PPL₀ / PPL), measured on %1</source>
+        <translation>&lt;span style=&apos;color:#1f77b4&apos;&gt;&amp;#9679;&lt;/span&gt; Top-Token erhalten und &lt;span style=&apos;color:#d62728&apos;&gt;&amp;#9679;&lt;/span&gt; Perplexität erhalten (PPL₀ / PPL), gemessen an %1</translation>
+    </message>
+    <message>
+        <source>Measured: top token</source>
+        <translation>Gemessen: Top-Token</translation>
+    </message>
+    <message>
+        <source>Measured: PPL₀/PPL</source>
+        <translation>Gemessen: PPL₀/PPL</translation>
+    </message>
+</context>
+<context>
+    <name>complab::QualitySweepPanel</name>
+    <message>
+        <source>Measure quality</source>
+        <translation>Qualität messen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation>KL-Divergenz</translation>
+    </message>
+    <message>
+        <source>Run the model on the held-out text at INT2…INT8 and with one layer at a time quantised: some twenty forward passes over the text</source>
+        <translation>Das Modell auf dem Testtext bei INT2…INT8 und mit jeweils einer quantisierten Schicht ausführen: etwa zwanzig Vorwärtsdurchläufe über den Text</translation>
+    </message>
+    <message>
+        <source>Measure runs the model to put measured points beside the rule of thumb.</source>
+        <translation>„Qualität messen“ führt das Modell aus, um gemessene Punkte neben die Faustregel zu setzen.</translation>
+    </message>
+    <message>
+        <source>Bits per weight, scales included</source>
+        <translation>Bit pro Gewicht, Skalen eingerechnet</translation>
+    </message>
+    <message>
+        <source>Quality (%)</source>
+        <translation>Qualität (%)</translation>
+    </message>
+    <message>
+        <source>Rule of thumb</source>
+        <translation>Faustregel</translation>
+    </message>
+    <message>
+        <source>Top token kept</source>
+        <translation>Top-Token erhalten</translation>
+    </message>
+    <message>
+        <source>Perplexity kept</source>
+        <translation>Perplexität erhalten</translation>
+    </message>
+    <message>
+        <source>%1
+%2 bits/weight: %3 %</source>
+        <translation>%1
+%2 Bit/Gewicht: %3 %</translation>
+    </message>
+    <message>
+        <source>Quality against bits: measured and rule of thumb</source>
+        <translation>Qualität gegen Bit: gemessen und Faustregel</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Per-layer sensitivity</source>
+        <translation>Empfindlichkeit je Schicht</translation>
+    </message>
+    <message>
+        <source>layer %1: KL divergence %2 nats/token</source>
+        <translation>Schicht %1: KL-Divergenz %2 Nat/Token</translation>
+    </message>
+    <message>
+        <source>Measuring… %1</source>
+        <translation>Messung… %1</translation>
+    </message>
+    <message>
+        <source>Measuring stopped.</source>
+        <translation>Messung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Measuring quality</source>
+        <translation>Qualitätsmessung</translation>
+    </message>
+    <message>
+        <source>Cannot measure: %1.</source>
+        <translation>Messung nicht möglich: %1.</translation>
+    </message>
+    <message>
+        <source>Measured on %1 and the rule of thumb</source>
+        <translation>Gemessen an %1, dazu die Faustregel</translation>
+    </message>
+    <message>
+        <source>One layer at a time at %1</source>
+        <translation>Jeweils eine Schicht in %1</translation>
+    </message>
+    <message>
+        <source>Original perplexity %1 on %2 held-out tokens. Top token kept: how often the quantised model&apos;s first choice is the original&apos;s; perplexity kept: PPL₀ / PPL. Measured on this checkpoint.</source>
+        <translation>Ursprüngliche Perplexität %1 auf %2 Test-Token. Top-Token erhalten: wie oft die erste Wahl des quantisierten Modells die des Originals ist; Perplexität erhalten: PPL₀ / PPL. An diesem Checkpoint gemessen.</translation>
+    </message>
+</context>
+<context>
+    <name>complab::RecipePane</name>
+    <message>
+        <source>F32 (4 bytes per value)</source>
+        <translation>F32 (4 Bytes pro Wert)</translation>
+    </message>
+    <message>
+        <source>F16 (2 bytes, the default)</source>
+        <translation>F16 (2 Bytes, Standard)</translation>
+    </message>
+    <message>
+        <source>BF16 (2 bytes)</source>
+        <translation>BF16 (2 Bytes)</translation>
+    </message>
+    <message>
+        <source>FP8 (1 byte)</source>
+        <translation>FP8 (1 Byte)</translation>
+    </message>
+    <message>
+        <source>Q8_0 (≈1.06 bytes, llama.cpp)</source>
+        <translation>Q8_0 (≈1,06 Bytes, llama.cpp)</translation>
+    </message>
+    <message>
+        <source>Q4_0 (≈0.56 bytes, llama.cpp)</source>
+        <translation>Q4_0 (≈0,56 Bytes, llama.cpp)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;loaded model</source>
+        <translation>Geladenes Modell &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Fl&amp;ash attention</source>
+        <translation>Fl&amp;ash-Attention</translation>
+    </message>
+    <message>
+        <source>Model &amp;size</source>
+        <translation>Modell&amp;größe</translation>
+    </message>
+    <message>
+        <source>How many weights the model has. Memory grows in proportion; the slider is logarithmic, from 0.5 to 405 billion.</source>
+        <translation>Wie viele Gewichte das Modell hat. Der Speicher wächst proportional; der Regler ist logarithmisch, von 0,5 bis 405 Milliarden.</translation>
+    </message>
+    <message>
+        <source>Estimate for the checkpoint that is open, with its own parameter count and shape, instead of a model of the size on the slider.</source>
+        <translation>Für den geöffneten Checkpoint schätzen, mit seiner eigenen Parameterzahl und Form, statt für ein Modell der Größe auf dem Regler.</translation>
+    </message>
+    <message>
+        <source>The layer and attention shape the KV-cache estimate uses. With only a size, the lab borrows the shape of the nearest real model.</source>
+        <translation>Die Schicht- und Attention-Form, die die KV-Cache-Schätzung verwendet. Ist nur eine Größe bekannt, leiht sich das Labor die Form des nächstgelegenen realen Modells.</translation>
+    </message>
+    <message>
+        <source>&amp;Precision (weight format)</source>
+        <translation>&amp;Präzision (Gewichtsformat)</translation>
+    </message>
+    <message>
+        <source>How many bits store each weight. Fewer bits make the file smaller but round every weight to a coarser grid, which costs quality.</source>
+        <translation>Mit wie vielen Bit jedes Gewicht gespeichert wird. Weniger Bit machen die Datei kleiner, runden aber jedes Gewicht auf ein gröberes Raster, was Qualität kostet.</translation>
+    </message>
+    <message>
+        <source>&amp;Group size</source>
+        <translation>Gr&amp;uppengröße</translation>
+    </message>
+    <message>
+        <source>Integer formats share one scale between a group of weights; smaller groups follow the weights more closely but store more scales. The k-quants and float formats have their own fixed blocks.</source>
+        <translation>Integer-Formate teilen sich eine Skala je Gruppe von Gewichten; kleinere Gruppen folgen den Gewichten genauer, speichern aber mehr Skalen. K-Quants und Gleitkommaformate haben ihre eigenen festen Blöcke.</translation>
+    </message>
+    <message>
+        <source>P&amp;runing</source>
+        <translation>P&amp;runing</translation>
+    </message>
+    <message>
+        <source>Share of the weights removed. The first third costs little; past about 60 % quality falls off a cliff unless the model is fine-tuned afterwards.</source>
+        <translation>Anteil der entfernten Gewichte. Das erste Drittel kostet wenig; ab etwa 60 % bricht die Qualität steil ein, sofern das Modell nicht nachträglich feinabgestimmt wird.</translation>
+    </message>
+    <message>
+        <source>Pruning &amp;method</source>
+        <translation>Pruning-&amp;Methode</translation>
+    </message>
+    <message>
+        <source>How the weights to remove are chosen. The rule-of-thumb estimate uses one curve for all methods; measuring them on the checkpoint shows how they differ.</source>
+        <translation>Wie die zu entfernenden Gewichte ausgewählt werden. Die Faustregel-Schätzung nutzt eine Kurve für alle Methoden; Messungen am Checkpoint zeigen, wie sie sich unterscheiden.</translation>
+    </message>
+    <message>
+        <source>&amp;Distillation</source>
+        <translation>&amp;Destillation</translation>
+    </message>
+    <message>
+        <source>Train a smaller student model to imitate this one. 4× means the student has a quarter of the weights; each halving costs a small, steady amount of quality.</source>
+        <translation>Ein kleineres Schülermodell trainieren, das dieses nachahmt. 4× heißt, das Schülermodell hat ein Viertel der Gewichte; jede Halbierung kostet einen kleinen, gleichbleibenden Betrag an Qualität.</translation>
+    </message>
+    <message>
+        <source>Lo&amp;w-rank energy kept</source>
+        <translation>Erhaltene &amp;Niedrigrang-Energie</translation>
+    </message>
+    <message>
+        <source>Replace each weight matrix by two thin ones that keep this share of its energy (squared singular values). 100 % means no factorisation.</source>
+        <translation>Jede Gewichtsmatrix durch zwei schmale ersetzen, die diesen Anteil ihrer Energie (quadrierte Singulärwerte) erhalten. 100 % heißt: keine Zerlegung.</translation>
+    </message>
+    <message>
+        <source>&amp;Context length</source>
+        <translation>&amp;Kontextlänge</translation>
+    </message>
+    <message>
+        <source>How many tokens the model keeps in view. The KV cache grows in proportion and dominates memory at long contexts.</source>
+        <translation>Wie viele Token das Modell im Blick behält. Der KV-Cache wächst proportional und dominiert bei langen Kontexten den Speicher.</translation>
+    </message>
+    <message>
+        <source>&amp;Batch (sequences)</source>
+        <translation>&amp;Batch (Sequenzen)</translation>
+    </message>
+    <message>
+        <source>How many conversations run at once. Each one needs its own KV cache, so memory for the cache multiplies.</source>
+        <translation>Wie viele Unterhaltungen gleichzeitig laufen. Jede braucht ihren eigenen KV-Cache, also vervielfacht sich der Speicher für den Cache.</translation>
+    </message>
+    <message>
+        <source>&amp;KV cache type</source>
+        <translation>KV-&amp;Cache-Typ</translation>
+    </message>
+    <message>
+        <source>The number format of the attention cache (keys and values of every past token). Quantising it is the main lever at long contexts.</source>
+        <translation>Das Zahlenformat des Attention-Caches (Keys und Values jedes vergangenen Tokens). Ihn zu quantisieren ist bei langen Kontexten der wichtigste Hebel.</translation>
+    </message>
+    <message>
+        <source>First-order (the seed&apos;s arithmetic)</source>
+        <translation>Erste Näherung (Ausgangsartikel)</translation>
+    </message>
+    <message>
+        <source>llama.cpp (its real allocations)</source>
+        <translation>llama.cpp (seine tatsächlichen Allokationen)</translation>
+    </message>
+    <message>
+        <source>R&amp;untime profile</source>
+        <translation>&amp;Laufzeitprofil</translation>
+    </message>
+    <message>
+        <source>Which memory model the VRAM figure follows: the simple textbook sum, or what llama.cpp actually allocates (compute buffers, per-GPU overhead).</source>
+        <translation>Welchem Speichermodell die VRAM-Zahl folgt: der einfachen Lehrbuchsumme oder dem, was llama.cpp tatsächlich belegt (Rechenpuffer, Overhead pro GPU).</translation>
+    </message>
+    <message>
+        <source>llama.cpp&apos;s fused attention: smaller compute buffers, and required before it will store a quantised V cache.</source>
+        <translation>Die fusionierte Attention von llama.cpp: kleinere Rechenpuffer, und Voraussetzung dafür, dass es einen quantisierten V-Cache speichert.</translation>
+    </message>
+    <message>
+        <source>as loaded: %1</source>
+        <translation>wie geladen: %1</translation>
+    </message>
+    <message>
+        <source>%1 weights</source>
+        <translation>%1 Gewichte</translation>
+    </message>
+    <message>
+        <source>assuming %1-like: %2</source>
+        <translation>angenommen wie %1: %2</translation>
+    </message>
+    <message>
+        <source>shape of %1 (from its config.json): %2</source>
+        <translation>Form von %1 (aus seiner config.json): %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 bits/weight</source>
+        <translation>%1 · %2 Bit/Gewicht</translation>
+    </message>
+    <message>
+        <source>fixed by the format</source>
+        <translation>durch das Format festgelegt</translation>
+    </message>
+    <message>
+        <source>no scales (seed)</source>
+        <translation>keine Skalen (Vorlage)</translation>
+    </message>
+    <message>
+        <source>%1 per scale</source>
+        <translation>%1 pro Skala</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message>
+        <source>1× (none)</source>
+        <translation>1× (keine)</translation>
+    </message>
+    <message>
+        <source>%1× smaller</source>
+        <translation>%1× kleiner</translation>
+    </message>
+    <message>
+        <source>100 % (off)</source>
+        <translation>100 % (aus)</translation>
+    </message>
+    <message>
+        <source>%1 (not estimated)</source>
+        <translation>%1 (nicht geschätzt)</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Token</translation>
+    </message>
+</context>
+<context>
+    <name>complab::ReportExporter</name>
+    <message>
+        <source>Measuring %1…</source>
+        <translation>Messung von %1…</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>Der Bericht wurde nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>%1: a report is .html, .pdf, .csv or .h5.</source>
+        <translation>%1: Ein Bericht ist .html, .pdf, .csv oder .h5.</translation>
+    </message>
+    <message>
+        <source>Measuring the recipe…</source>
+        <translation>Das Rezept wird gemessen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Writing the report %1</source>
+        <translation>Bericht %1 wird geschrieben</translation>
+    </message>
+    <message>
+        <source>no held-out text is bundled with this build</source>
+        <translation>diesem Build liegt kein Testtext bei</translation>
+    </message>
+    <message>
+        <source>the model is larger than the lab evaluates in memory</source>
+        <translation>das Modell ist größer, als das Labor im Speicher auswerten kann</translation>
+    </message>
+    <message>
+        <source>Report written: %1 (%2 tensors, %3 bits/weight%4)</source>
+        <translation>Bericht geschrieben: %1 (%2 Tensoren, %3 Bit/Gewicht%4)</translation>
+    </message>
+    <message>
+        <source>, perplexity %1 → %2</source>
+        <translation>, Perplexität %1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>complab::RunPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>Run on the whole model</source>
+        <translation>Auf Modell anwenden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save compressed model…</source>
+        <translation>Ergebnis speichern…</translation>
+    </message>
+    <message>
+        <source>GGUF (llama.cpp)</source>
+        <translation>GGUF (llama.cpp)</translation>
+    </message>
+    <message>
+        <source>safetensors (transformers)</source>
+        <translation>safetensors (transformers)</translation>
+    </message>
+    <message>
+        <source>GGUF stores llama.cpp&apos;s block formats natively; other schemes (int4, NF4, FP8) are written to safetensors as the values they round to</source>
+        <translation>GGUF speichert die Blockformate von llama.cpp nativ; andere Schemata (int4, NF4, FP8) werden als die Werte, auf die sie runden, in safetensors geschrieben</translation>
+    </message>
+    <message>
+        <source>Compress every tensor with the recipe, exactly as compression-lab-cli apply would</source>
+        <translation>Jeden Tensor mit dem Rezept komprimieren, genau wie compression-lab-cli apply</translation>
+    </message>
+    <message>
+        <source>Run compresses the whole model with the recipe into a temporary file; Save keeps it.</source>
+        <translation>„Auf Modell anwenden“ komprimiert das ganze Modell mit dem Rezept in eine temporäre Datei; „Ergebnis speichern“ behält sie.</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>Stored as</source>
+        <translation>Gespeichert als</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bit/Gewicht</translation>
+    </message>
+    <message>
+        <source>RMS error</source>
+        <translation>RMS-Fehler</translation>
+    </message>
+    <message>
+        <source>Rel. error</source>
+        <translation>Rel. Fehler</translation>
+    </message>
+    <message>
+        <source>SQNR</source>
+        <translation>SQNR</translation>
+    </message>
+    <message>
+        <source>Zeroed</source>
+        <translation>Genullt</translation>
+    </message>
+    <message>
+        <source>‖W − Ŵ‖ / ‖W‖</source>
+        <translation>‖W − Ŵ‖ / ‖W‖</translation>
+    </message>
+    <message>
+        <source>Weights that were not zero and are stored as exactly zero (pruning and rounding)</source>
+        <translation>Gewichte, die nicht null waren und als exakt null gespeichert werden (Pruning und Rundung)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Compressing… %1 done, about %2 left</source>
+        <translation>Komprimierung… %1 erledigt, noch etwa %2</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Abgebrochen: Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Measuring perplexity and KL divergence against the original…</source>
+        <translation>Perplexität und KL-Divergenz werden gegen das Original gemessen…</translation>
+    </message>
+    <message>
+        <source>Measuring perplexity and KL divergence against the original… %1</source>
+        <translation>Perplexität und KL-Divergenz werden gegen das Original gemessen… %1</translation>
+    </message>
+    <message>
+        <source>No quality measurement: %1</source>
+        <translation>Keine Qualitätsmessung: %1</translation>
+    </message>
+    <message>
+        <source>No temporary folder for the run: %1</source>
+        <translation>Kein temporärer Ordner für den Lauf: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no GGUF type, so the run writes safetensors, holding its values at the model&apos;s own precision (the file does not shrink). </source>
+        <translation>%1 hat keinen GGUF-Typ, daher schreibt der Lauf safetensors und hält die Werte in der Präzision des Modells (die Datei wird nicht kleiner). </translation>
+    </message>
+    <message>
+        <source>Compressing…</source>
+        <translation>Komprimierung…</translation>
+    </message>
+    <message>
+        <source>Compressing the whole model</source>
+        <translation>Komprimierung des ganzen Modells</translation>
+    </message>
+    <message>
+        <source>Done in %1: %2 tensors, %3 written (%4 bits per weight over the file; the open file holds %5). Save keeps it.</source>
+        <translation>Fertig in %1: %2 Tensoren, %3 geschrieben (%4 Bit pro Gewicht über die Datei; die geöffnete Datei hat %5). „Ergebnis speichern“ behält sie.</translation>
+    </message>
+    <message>
+        <source>Measuring quality against the original</source>
+        <translation>Qualitätsmessung gegen das Original</translation>
+    </message>
+    <message>
+        <source>Quality not measured: %1.</source>
+        <translation>Qualität nicht gemessen: %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Measured quality&lt;/b&gt; on %1 tokens of %2: perplexity %3 → %4 (%5), KL divergence %6 nats per token, the same top token %7 of the time (%8 tensors replaced by their exported values; tokenizer: %9).</source>
+        <translation>&lt;b&gt;Gemessene Qualität&lt;/b&gt; auf %1 Token von %2: Perplexität %3 → %4 (%5), KL-Divergenz %6 Nat pro Token, in %7 der Fälle dasselbe Top-Token (%8 Tensoren durch ihre exportierten Werte ersetzt; Tokenizer: %9).</translation>
+    </message>
+    <message>
+        <source>%1
+(%2 in the open file)</source>
+        <translation>%1
+(%2 in der geöffneten Datei)</translation>
+    </message>
+    <message>
+        <source> (kept)</source>
+        <translation> (beibehalten)</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exakt</translation>
+    </message>
+    <message>
+        <source>Save compressed model</source>
+        <translation>Komprimiertes Modell speichern</translation>
+    </message>
+    <message>
+        <source>GGUF (*.gguf)</source>
+        <translation>GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saving %1</source>
+        <translation>Speichern von %1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>complab::SummaryCards</name>
+    <message>
+        <source>near-lossless</source>
+        <translation>nahezu verlustfrei</translation>
+    </message>
+    <message>
+        <source>minor loss</source>
+        <translation>geringer Verlust</translation>
+    </message>
+    <message>
+        <source>noticeable drift</source>
+        <translation>spürbare Abweichung</translation>
+    </message>
+    <message>
+        <source>significant loss</source>
+        <translation>deutlicher Verlust</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>unbrauchbar</translation>
+    </message>
+    <message>
+        <source>Weights on disk</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <source>Size of the weights file: surviving parameters × bits per weight ÷ 8, scales included.</source>
+        <translation>Größe der Gewichtsdatei: verbleibende Parameter × Bit pro Gewicht ÷ 8, Skalen eingerechnet.</translation>
+    </message>
+    <message>
+        <source>VRAM required</source>
+        <translation>VRAM-Bedarf</translation>
+    </message>
+    <message>
+        <source>Graphics memory needed to run the model: the weights, plus the KV cache for every token in context, plus working buffers.</source>
+        <translation>Grafikspeicher, den das Modell zum Ausführen braucht: die Gewichte, dazu der KV-Cache für jedes Token im Kontext, dazu Arbeitspuffer.</translation>
+    </message>
+    <message>
+        <source>Quality retained</source>
+        <translation>Restqualität</translation>
+    </message>
+    <message>
+        <source>Rule-of-thumb share of the original model&apos;s quality: one factor each for precision, pruning and distillation, multiplied.</source>
+        <translation>Anteil der Qualität des Originalmodells nach Faustregel: je ein Faktor für Präzision, Pruning und Destillation, miteinander multipliziert.</translation>
+    </message>
+    <message>
+        <source>Hardware tier</source>
+        <translation>Hardwareklasse</translation>
+    </message>
+    <message>
+        <source>The smallest common device whose usable memory, less a 5 % safety margin, holds the VRAM estimate.</source>
+        <translation>Das kleinste gängige Gerät, dessen nutzbarer Speicher abzüglich 5 % Sicherheitsreserve die VRAM-Schätzung fasst.</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>Schätzung</translation>
+    </message>
+    <message>
+        <source>Computed by the rule-of-thumb model, not measured on the checkpoint.</source>
+        <translation>Nach dem Faustregel-Modell berechnet, nicht am Checkpoint gemessen.</translation>
+    </message>
+    <message>
+        <source>Measured by the Run tab: the compressed model against the original on held-out text. Removed when the recipe changes.</source>
+        <translation>Im Tab „Lauf“ gemessen: das komprimierte Modell gegen das Original auf Testtext. Entfällt, sobald sich das Rezept ändert.</translation>
+    </message>
+    <message>
+        <source>%1 smaller than FP32</source>
+        <translation>%1 kleiner als FP32</translation>
+    </message>
+    <message>
+        <source>; %1 bits/weight over this model&apos;s %2 tensors (%3 quantised)</source>
+        <translation>; %1 Bit/Gewicht über die %2 Tensoren dieses Modells (%3 quantisiert)</translation>
+    </message>
+    <message>
+        <source>, 1 per-tensor rule</source>
+        <translation>, 1 tensorbezogene Regel</translation>
+    </message>
+    <message>
+        <source>, %1 per-tensor rules</source>
+        <translation>, %1 tensorbezogene Regeln</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>Bits per weight planned from the open model&apos;s own tensors: the type the recipe gives each (per-tensor rules included, small tensors kept in their own type), scales counted. Pruning and distillation still follow the rule of thumb.</source>
+        <translation>Bit pro Gewicht, geplant aus den Tensoren des geöffneten Modells: der Typ, den das Rezept jedem gibt (tensorbezogene Regeln eingeschlossen, kleine Tensoren in ihrem eigenen Typ belassen), Skalen eingerechnet. Pruning und Destillation folgen weiter der Faustregel.</translation>
+    </message>
+    <message>
+        <source>weights %1 + KV cache %2 + %3 %4</source>
+        <translation>Gewichte %1 + KV-Cache %2 + %3 %4</translation>
+    </message>
+    <message>
+        <source>activations</source>
+        <translation>Aktivierungen</translation>
+    </message>
+    <message>
+        <source>compute buffer</source>
+        <translation>Rechenpuffer</translation>
+    </message>
+    <message>
+        <source> + runtime %1</source>
+        <translation> + Laufzeit %1</translation>
+    </message>
+    <message>
+        <source>llama.cpp would allocate %1</source>
+        <translation>llama.cpp würde %1 belegen</translation>
+    </message>
+    <message>
+        <source>first-order sum: %1</source>
+        <translation>Summe erster Näherung: %1</translation>
+    </message>
+    <message>
+        <source>%1; smallest GPU or Mac: %2</source>
+        <translation>%1; kleinste GPU bzw. kleinster Mac: %2</translation>
+    </message>
+    <message>
+        <source>none fits</source>
+        <translation>kein Gerät passt</translation>
+    </message>
+    <message>
+        <source>larger than every device in the table</source>
+        <translation>größer als jedes Gerät in der Tabelle</translation>
+    </message>
+    <message>
+        <source>Cannot estimate: %1</source>
+        <translation>Schätzung nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>complab::TensorStatsWidget</name>
+    <message>
+        <source>Select a tensor to see its values</source>
+        <translation>Wählen Sie einen Tensor, um seine Werte zu sehen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>Number of values in the tensor.</source>
+        <translation>Anzahl der Werte im Tensor.</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Smallest finite value.</source>
+        <translation>Kleinster endlicher Wert.</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Largest finite value.</source>
+        <translation>Größter endlicher Wert.</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Average of the finite values.</source>
+        <translation>Durchschnitt der endlichen Werte.</translation>
+    </message>
+    <message>
+        <source>Std. deviation</source>
+        <translation>Standardabw.</translation>
+    </message>
+    <message>
+        <source>Typical distance of a value from the mean: the width of the bell in the histogram.</source>
+        <translation>Typischer Abstand eines Werts vom Mittelwert: die Breite der Glocke im Histogramm.</translation>
+    </message>
+    <message>
+        <source>Largest magnitude</source>
+        <translation>Größter Betrag</translation>
+    </message>
+    <message>
+        <source>The largest |value|. A quantiser&apos;s grid must reach it, so one outlier coarsens the grid for all.</source>
+        <translation>Der größte |Wert|. Das Raster eines Quantisierers muss ihn erreichen, daher macht ein einziger Ausreißer das Raster für alle gröber.</translation>
+    </message>
+    <message>
+        <source>Exact zeros</source>
+        <translation>Exakte Nullen</translation>
+    </message>
+    <message>
+        <source>Values that are exactly 0 (pruned weights show up here).</source>
+        <translation>Werte, die genau 0 sind (entfernte Gewichte erscheinen hier).</translation>
+    </message>
+    <message>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <source>Not-a-number values: a damaged or badly converted tensor.</source>
+        <translation>Werte, die keine Zahl sind (NaN): ein beschädigter oder schlecht konvertierter Tensor.</translation>
+    </message>
+    <message>
+        <source>Infinite</source>
+        <translation>Unendlich</translation>
+    </message>
+    <message>
+        <source>Infinite values: overflow in a conversion or in training.</source>
+        <translation>Unendliche Werte: Überlauf bei einer Konvertierung oder im Training.</translation>
+    </message>
+    <message>
+        <source>Number of weights</source>
+        <translation>Anzahl Gewichte</translation>
+    </message>
+    <message>
+        <source>Weights per value bin</source>
+        <translation>Gewichte pro Werteintervall</translation>
+    </message>
+    <message>
+        <source>Weight value</source>
+        <translation>Gewichtswert</translation>
+    </message>
+    <message>
+        <source>Distribution of values</source>
+        <translation>Verteilung der Werte</translation>
+    </message>
+    <message>
+        <source>Stop computing the statistics of this tensor</source>
+        <translation>Berechnung der Statistik dieses Tensors abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not read this tensor: %1</source>
+        <translation>Dieser Tensor konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, shape %3</source>
+        <translation>%1 — %2, Form %3</translation>
+    </message>
+    <message>
+        <source>Distribution of values in %1</source>
+        <translation>Verteilung der Werte in %1</translation>
+    </message>
+    <message>
+        <source>Statistics of %1</source>
+        <translation>Statistik von %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>complab::TensorTreeModel</name>
+    <message>
+        <source>%1 (%2 bits)</source>
+        <translation>%1 (%2 Bit)</translation>
+    </message>
+    <message>
+        <source>%1
+%2, shape %3, %4 parameters, %5</source>
+        <translation>%1
+%2, Form %3, %4 Parameter, %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n entries</source>
+        <translation>
+            <numerusform>%1: %n Eintrag</numerusform>
+            <numerusform>%1: %n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Rows × columns of the weight matrix (a vector has one dimension).</source>
+        <translation>Zeilen × Spalten der Gewichtsmatrix (ein Vektor hat eine Dimension).</translation>
+    </message>
+    <message>
+        <source>The number format each weight is stored in.</source>
+        <translation>Das Zahlenformat, in dem jedes Gewicht gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>Number of weights in the tensor or group.</source>
+        <translation>Anzahl der Gewichte im Tensor oder in der Gruppe.</translation>
+    </message>
+    <message>
+        <source>Storage the tensor or group takes in the file.</source>
+        <translation>Speicherplatz, den der Tensor oder die Gruppe in der Datei belegt.</translation>
+    </message>
+</context>
+<context>
+    <name>complab::format</name>
+    <message>
+        <source>scalar</source>
+        <translation>Skalar</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A laboratory for compressing language models.</source>
+        <translation>Ein Labor zum Komprimieren von Sprachmodellen.</translation>
+    </message>
+    <message>
+        <source>Checkpoint file or folder to open (default: the bundled sample).</source>
+        <translation>Zu öffnende Checkpoint-Datei oder Ordner (Standard: das mitgelieferte Beispiel).</translation>
+    </message>
+    <message>
+        <source>[checkpoint]</source>
+        <translation>[Checkpoint]</translation>
+    </message>
+    <message>
+        <source>Select this tensor once the checkpoint is open (e.g. model.layers.0.mlp.up_proj.weight).</source>
+        <translation>Diesen Tensor auswählen, sobald der Checkpoint geöffnet ist (z. B. model.layers.0.mlp.up_proj.weight).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Set the sliders from this recipe file (compression-lab-recipe JSON).</source>
+        <translation>Die Regler aus dieser Rezeptdatei setzen (compression-lab-recipe-JSON).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Compare the checkpoint with this second one of the same model (compare mode).</source>
+        <translation>Den Checkpoint mit diesem zweiten desselben Modells vergleichen (Vergleichsmodus).</translation>
+    </message>
+</context>
+</TS>
