@@ -61,8 +61,6 @@ int runApply(const ApplyOptions& options, std::ostream& out, std::ostream& err)
         std::optional<Pipeline> pipeline;
         try {
             pipeline.emplace(checkpoint, recipe, pipelineOptions);
-        } catch (const FeatureUnavailable& e) {
-            throw UsageError(e.what());
         } catch (const std::invalid_argument& e) {
             throw UsageError(e.what());
         }

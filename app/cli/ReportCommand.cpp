@@ -70,8 +70,6 @@ int runReport(const ReportOptions& options, std::ostream& out, std::ostream& err
         report::ReportData data;
         try {
             data = report::buildReport(checkpoint, recipe, reportOptions, progress, {});
-        } catch (const FeatureUnavailable& e) {
-            throw UsageError(e.what());
         } catch (const std::invalid_argument& e) {
             throw UsageError(e.what());
         }

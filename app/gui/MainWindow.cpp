@@ -31,10 +31,12 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -117,15 +119,10 @@ MainWindow::MainWindow(QWidget* parent)
         m_stats->setTensor(m_checkpoint, tensorIndex);
         m_measured->setTensor(tensorIndex);
     });
-    const auto measuredRecipe = [this] {
-        return toRecipeDocument(
-            m_lab->recipe(), m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, std::nullopt);
-    };
+    const auto measuredRecipe = [this] { return documentOf(m_lab->recipe(), std::nullopt); };
     m_measured->setRecipeProvider(measuredRecipe);
-    m_lab->setStoragePlanner([this](const LabRecipe& lab) {
-        return planStorage(m_checkpoint,
-            toRecipeDocument(lab, m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, std::nullopt));
-    });
+    m_lab->setStoragePlanner(
+        [this](const LabRecipe& lab) { return planStorage(m_checkpoint, documentOf(lab, std::nullopt)); });
     m_hotSpots->setRecipeProvider(measuredRecipe);
     m_masks->setRecipeProvider(measuredRecipe);
     const int masksTab = m_measured->tabs()->addTab(m_masks, tr("Masks"));
@@ -468,8 +465,16 @@ Recipe MainWindow::recipeForExport() const
     std::optional<RecipeSource> source;
     if (m_checkpoint && m_lab->recipe().useLoadedModel)
         source = RecipeSource::of(*m_checkpoint); // the header only
-    return toRecipeDocument(
-        m_lab->recipe(), m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, source);
+    return documentOf(m_lab->recipe(), source);
+}
+
+Recipe MainWindow::documentOf(const LabRecipe& lab, const std::optional<RecipeSource>& source, QStringList* notes) const
+{
+    Recipe recipe
+        = toRecipeDocument(lab, m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, source, notes);
+    if (recipe.pruning && recipe.pruning->method != "magnitude" && !recipe.calibration && m_calibration)
+        recipe.calibration = m_calibration;
+    return recipe;
 }
 
 void MainWindow::chooseReportToExport()
@@ -561,8 +566,7 @@ bool MainWindow::saveRecipe(const QString& path)
         if (m_checkpoint && m_lab->recipe().useLoadedModel)
             source = RecipeSource::of(*m_checkpoint); // reads only the checkpoint's header
         QStringList notes;
-        const Recipe recipe = toRecipeDocument(
-            m_lab->recipe(), m_lab->constants(), m_recipeDocument ? *m_recipeDocument : Recipe{}, source, &notes);
+        const Recipe recipe = documentOf(m_lab->recipe(), source, &notes);
         recipe.save(QFile::encodeName(path).toStdString());
         m_recipeDocument = std::make_unique<Recipe>(recipe);
         QSettings().setValue(QStringLiteral("lastRecipeDirectory"), QFileInfo(path).absolutePath());
@@ -614,6 +618,19 @@ void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qin
     m_stats->clear();
     m_checkpoint = std::move(checkpoint);
     const QString name = QString::fromStdString(m_checkpoint->path().filename().string());
+    m_calibration.reset();
+    {
+        const QDir folder(QString::fromStdString(m_checkpoint->path().parent_path().string()));
+        const QStringList texts
+            = folder.entryList({QStringLiteral("*calibration*.txt")}, QDir::Files | QDir::Readable, QDir::Name);
+        if (!texts.isEmpty()) {
+            CalibrationSettings calibration; // no sha256: hashing a large text would hold up the window
+            calibration.path = QFile::encodeName(folder.absoluteFilePath(texts.front())).toStdString();
+            calibration.samples = 64; // 64 × 256 tokens: a capture of seconds for the lab's models
+            calibration.sequenceLength = 256;
+            m_calibration = calibration;
+        }
+    }
     // The estimate follows the opened model: its parameter count, and its shape when config.json gives it.
     const auto parameters = static_cast<double>(m_checkpoint->totalParameters());
     std::optional<Architecture> architecture;

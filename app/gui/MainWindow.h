@@ -4,10 +4,13 @@
 // geometry, recent files, appearance, zoom and the last recipe are kept in the settings.
 #pragma once
 
+#include "recipe/Recipe.h"
+
 #include <QMainWindow>
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QDockWidget;
 class QMenu;
@@ -16,8 +19,7 @@ class QTreeView;
 namespace complab {
 
 class Checkpoint;
-struct Recipe;
-struct RecipeScheme;
+struct LabRecipe;
 class ComparePanel;
 class ConstantsPanel;
 class DecisionGuidePanel;
@@ -111,6 +113,10 @@ private:
     void chooseRecipeToSave();
     void chooseReportToExport();
     Recipe recipeForExport() const;
+    // toRecipeDocument() of the sliders over the recipe last opened or saved; Wanda or SparseGPT
+    // pruning without a calibration text gets the one found beside the open checkpoint.
+    Recipe documentOf(
+        const LabRecipe& lab, const std::optional<RecipeSource>& source, QStringList* notes = nullptr) const;
     void setAppearance(Appearance appearance);
     // View ▸ Language: the choice is kept in the settings and applies from the next start (main.cpp).
     void addLanguageMenu(QMenu* menu);
@@ -122,6 +128,8 @@ private:
     std::shared_ptr<const Checkpoint> m_checkpoint;
     // The recipe last opened or saved: what the sliders cannot show is kept from it.
     std::unique_ptr<Recipe> m_recipeDocument;
+    // A text beside the open checkpoint whose name contains "calibration" (the sample ships one).
+    std::optional<CalibrationSettings> m_calibration;
     // The recipe (as JSON, without the source fingerprint) of the Run whose quality the card shows.
     std::string m_ranRecipe;
     JobRunner* m_openRunner;

@@ -14,7 +14,15 @@ namespace complab {
 CalibrationActivations captureCalibration(const Checkpoint& checkpoint, const std::filesystem::path& text,
     std::int64_t maxTokens, Progress& progress, std::stop_token stop)
 {
-    if (maxTokens <= 0)
+    CaptureOptions options;
+    options.maxTokens = maxTokens;
+    return captureCalibration(checkpoint, text, options, progress, stop);
+}
+
+CalibrationActivations captureCalibration(const Checkpoint& checkpoint, const std::filesystem::path& text,
+    const CaptureOptions& options, Progress& progress, std::stop_token stop)
+{
+    if (options.maxTokens <= 0)
         throw std::invalid_argument("the calibration needs at least one token");
     std::string whyNot;
     const auto tokenizer = findTokenizerFor(checkpoint, &whyNot);
@@ -31,8 +39,6 @@ CalibrationActivations captureCalibration(const Checkpoint& checkpoint, const st
         throw std::invalid_argument(text.string() + ": the calibration text holds no documents");
     const Transformer model(ModelWeights::load(checkpoint));
     throwIfStopped(stop);
-    CaptureOptions options;
-    options.maxTokens = maxTokens;
     return captureActivations(model, sequences, options, progress, stop);
 }
 

@@ -18,5 +18,8 @@ namespace complab {
 // the text cannot be read, std::invalid_argument when the text holds no tokens; Cancelled.
 CalibrationActivations captureCalibration(const Checkpoint& checkpoint, const std::filesystem::path& text,
     std::int64_t maxTokens, Progress& progress, std::stop_token stop);
+// The same with every capture option (options.maxTokens is the token budget).
+CalibrationActivations captureCalibration(const Checkpoint& checkpoint, const std::filesystem::path& text,
+    const CaptureOptions& options, Progress& progress, std::stop_token stop);
 
 } // namespace complab

@@ -12,6 +12,11 @@ namespace complab {
 PruneResult wandaPrune(const Eigen::MatrixXf& weight, const Eigen::MatrixXf& inputs, const PruneSpec& spec,
     Progress& progress, std::stop_token stop);
 
+// The same from the input-channel norms ‖X_j‖₂ (one per column of W), as when only the sums of
+// squares were captured. Throws std::invalid_argument when the norms do not fit W.
+PruneResult wandaPruneWithNorms(const Eigen::MatrixXf& weight, const Eigen::VectorXf& norms, const PruneSpec& spec,
+    Progress& progress, std::stop_token stop);
+
 // ‖X_j‖₂ for every input channel (accumulated in double).
 Eigen::VectorXf inputChannelNorms(const Eigen::MatrixXf& inputs);
 

@@ -19,6 +19,13 @@ public:
         auto& squares = m_result.sumSquares[tensorName];
         squares.resize(static_cast<std::size_t>(inputs.cols()), 0.0f);
         Eigen::Map<Eigen::RowVectorXf>(squares.data(), inputs.cols()) += inputs.colwise().squaredNorm();
+        if (m_options.accumulateGram) {
+            auto& gram = m_result.gram[tensorName];
+            if (gram.size() == 0)
+                gram = Eigen::MatrixXd::Zero(inputs.cols(), inputs.cols());
+            const Eigen::MatrixXd rows = inputs.cast<double>();
+            gram.selfadjointView<Eigen::Lower>().rankUpdate(rows.transpose());
+        }
         if (!m_options.keepInputs)
             return;
         auto& kept = m_result.inputs[tensorName];
@@ -65,6 +72,8 @@ CalibrationActivations captureActivations(const Transformer& model,
     result.capturedTokens = result.tokens;
     for (auto& [name, matrix] : result.inputs)
         matrix.conservativeResize(result.capturedTokens, Eigen::NoChange);
+    for (auto& [name, gram] : result.gram) // rankUpdate filled the lower triangle
+        gram.triangularView<Eigen::StrictlyUpper>() = gram.transpose();
     progress.report(1.0);
     return result;
 }

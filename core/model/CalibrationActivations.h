@@ -24,6 +24,9 @@ struct CalibrationActivations
     std::map<std::string, Eigen::MatrixXf> inputs;
     // Σ_t x[t, j]² over every token run (not only the kept rows), one entry per input column j.
     std::map<std::string, std::vector<float>> sumSquares;
+    // Σ_t x[t]ᵀ x[t] over every token run, in double ([in_features, in_features]): the layer Hessian
+    // up to 2/n without keeping the inputs. Empty unless CaptureOptions::accumulateGram.
+    std::map<std::string, Eigen::MatrixXd> gram;
     // Tokens run through the model (rows summed into sumSquares).
     std::int64_t tokens = 0;
     // Rows kept in each `inputs` matrix (min(tokens, CaptureOptions::maxTokens)).
@@ -34,6 +37,7 @@ struct CaptureOptions
 {
     std::int64_t maxTokens = 512; // tokens run (and rows kept) at most
     bool keepInputs = true; // false: only the importance vectors
+    bool accumulateGram = false; // true: also XᵀX per weight (in_features² doubles each)
 };
 
 // Runs each sequence from an empty KV cache (longer ones are cut into context-length windows) until

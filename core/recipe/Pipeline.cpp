@@ -107,9 +107,9 @@ Pipeline::Pipeline(std::shared_ptr<const Checkpoint> checkpoint, Recipe recipe, 
         && std::filesystem::equivalent(m_options.output, m_checkpoint->path(), error))
         throw std::invalid_argument(m_options.output.string() + ": refusing to overwrite the input checkpoint");
 
-    // prune -> low-rank -> quantise. Steps this build lacks refuse the recipe here, before any writing.
+    // prune -> low-rank -> quantise. A step that cannot run refuses the recipe here, before any writing.
     if (m_recipe.pruning)
-        m_steps.push_back(makePruneStep(*m_recipe.pruning));
+        m_steps.push_back(makePruneStep(*m_recipe.pruning, m_recipe.calibration, m_checkpoint));
     if (m_recipe.lowRank)
         m_steps.push_back(makeLowRankStep(*m_recipe.lowRank));
 

@@ -66,7 +66,8 @@ class Pipeline
 public:
     // Plans the export. Throws std::invalid_argument for a recipe/output combination that cannot be
     // written (a scheme GGUF cannot store, a tensor without a llama.cpp name, the output being the
-    // input) and FeatureUnavailable for a step this build lacks.
+    // input, Wanda or SparseGPT without a calibration text) and CheckpointError for a missing or
+    // changed calibration text.
     Pipeline(std::shared_ptr<const Checkpoint> checkpoint, Recipe recipe, PipelineOptions options);
     ~Pipeline();
 

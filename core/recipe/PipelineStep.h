@@ -7,6 +7,7 @@
 #include "recipe/Progress.h"
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <stop_token>
@@ -14,15 +15,10 @@
 
 namespace complab {
 
+class Checkpoint;
+struct CalibrationSettings;
 struct LowRankSettings;
 struct PruningSettings;
-
-// A recipe asks for a method this build does not contain; the message says which and what to do.
-class FeatureUnavailable : public std::runtime_error
-{
-public:
-    using std::runtime_error::runtime_error;
-};
 
 class PipelineStep
 {
@@ -36,9 +32,12 @@ public:
         std::stop_token stop) const = 0;
 };
 
-// The steps a recipe's "pruning" and "low_rank" sections ask for. Throw FeatureUnavailable when the
-// method is not part of this build, so that a recipe is never applied in part.
-std::unique_ptr<PipelineStep> makePruneStep(const PruningSettings& settings);
+// The steps a recipe's "pruning" and "low_rank" sections ask for. Wanda and SparseGPT need the
+// recipe's calibration (std::invalid_argument without one; CheckpointError when its text is missing
+// or changed) and the checkpoint they run it through. Throw before anything is written, so that a
+// recipe is never applied in part.
+std::unique_ptr<PipelineStep> makePruneStep(const PruningSettings& settings,
+    const std::optional<CalibrationSettings>& calibration, std::shared_ptr<const Checkpoint> checkpoint);
 std::unique_ptr<PipelineStep> makeLowRankStep(const LowRankSettings& settings);
 
 } // namespace complab

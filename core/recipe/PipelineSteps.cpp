@@ -1,13 +1,15 @@
-// The factories for the pipeline's value-changing steps. Magnitude pruning comes from core/prune and
-// low-rank factorisation from core/lowrank; Wanda and SparseGPT need calibration activations, which
-// the pipeline does not capture yet: a recipe asking for them is refused here, before anything is
-// written, rather than applied in part.
+// The factories for the pipeline's value-changing steps. Magnitude pruning comes from core/prune,
+// Wanda and SparseGPT from core/calib with the recipe's calibration (recipe/RecipeCalibration), and
+// low-rank factorisation from core/lowrank.
 #include "recipe/PipelineStep.h"
 
+#include "calib/SparseGpt.h"
+#include "calib/Wanda.h"
 #include "lowrank/LowRankFactorizer.h"
 #include "prune/MagnitudePruner.h"
 #include "recipe/LlamaTensorNames.h"
 #include "recipe/Recipe.h"
+#include "recipe/RecipeCalibration.h"
 
 #include <Eigen/Core>
 
@@ -41,21 +43,25 @@ bool selectedBy(const std::vector<std::string>& globs, const TensorInfo& info)
     return false;
 }
 
+// unstructured at the fraction (per tensor for magnitude; per output row for Wanda and SparseGPT,
+// which compare the weights of a row, as their papers do), or N:M along the rows.
+PruneSpec pruneSpecOf(const PruningSettings& settings, PruneScope unstructuredScope)
+{
+    if (settings.pattern == "unstructured")
+        return PruneSpec::unstructured(settings.fraction, unstructuredScope);
+    const auto nm = PruneSpec::parsePattern(settings.pattern);
+    if (!nm)
+        throw std::invalid_argument("pruning pattern \"" + settings.pattern + "\" is not N:M");
+    return PruneSpec::nOfM(nm->first, nm->second);
+}
+
 class MagnitudePruneStep final : public PipelineStep
 {
 public:
     explicit MagnitudePruneStep(const PruningSettings& settings)
         : m_settings(settings)
-    {
-        if (settings.pattern == "unstructured") {
-            m_spec = PruneSpec::unstructured(settings.fraction, PruneScope::PerTensor);
-        } else {
-            const auto nm = PruneSpec::parsePattern(settings.pattern);
-            if (!nm)
-                throw std::invalid_argument("pruning pattern \"" + settings.pattern + "\" is not N:M");
-            m_spec = PruneSpec::nOfM(nm->first, nm->second);
-        }
-    }
+        , m_spec(pruneSpecOf(settings, PruneScope::PerTensor))
+    { }
 
     std::string name() const override { return "prune"; }
 
@@ -78,6 +84,67 @@ public:
 private:
     PruningSettings m_settings;
     PruneSpec m_spec;
+};
+
+// Wanda (|W_ij| · ‖X_j‖₂) or SparseGPT (OBS saliency under the layer Hessian, with the remaining
+// weights updated) from the activations of the recipe's calibration text in the uncompressed model,
+// captured on first use and shared (recipeCalibration).
+class CalibratedPruneStep final : public PipelineStep
+{
+public:
+    CalibratedPruneStep(
+        const PruningSettings& settings, CalibrationSettings calibration, std::shared_ptr<const Checkpoint> checkpoint)
+        : m_settings(settings)
+        , m_spec(pruneSpecOf(settings, PruneScope::PerRow))
+        , m_calibration(std::move(calibration))
+        , m_checkpoint(std::move(checkpoint))
+    {
+        requireCalibrationText(m_calibration);
+    }
+
+    std::string name() const override { return "prune"; }
+
+    bool appliesTo(const TensorInfo& info) const override
+    {
+        return selectedBy(m_settings.tensors, info)
+            && m_spec.whyNotApplicable(std::uint64_t(info.shape[0]), std::uint64_t(info.shape[1])).empty();
+    }
+
+    void apply(const TensorInfo& info, std::span<float> values, std::size_t rows, std::size_t columns,
+        std::stop_token stop) const override
+    {
+        const bool sparseGpt = m_settings.method == "sparsegpt";
+        const auto activations = recipeCalibration(m_checkpoint, m_calibration, sparseGpt, stop);
+        const auto squares = activations->sumSquares.find(info.name);
+        if (squares == activations->sumSquares.end() || activations->tokens < 1)
+            throw std::invalid_argument("tensor '" + info.name + "': the calibration run gave it no inputs ("
+                + m_settings.method + " scores only the linear layers the model runs on the text)");
+        Eigen::Map<RowMajorMatrix> matrix(values.data(), Eigen::Index(rows), Eigen::Index(columns));
+        const Eigen::MatrixXf weight = matrix;
+        Progress silent;
+        PruneResult result;
+        try {
+            if (sparseGpt) {
+                const Eigen::MatrixXd hessian
+                    = activations->gram.at(info.name) * (2.0 / static_cast<double>(activations->tokens));
+                result = sparseGptPrune(weight, hessian, m_spec, SparseGptOptions{}, silent, stop);
+            } else {
+                const Eigen::VectorXf norms
+                    = Eigen::Map<const Eigen::VectorXf>(squares->second.data(), Eigen::Index(squares->second.size()))
+                          .cwiseSqrt();
+                result = wandaPruneWithNorms(weight, norms, m_spec, silent, stop);
+            }
+        } catch (const std::invalid_argument& e) {
+            throw std::invalid_argument("tensor '" + info.name + "': " + m_settings.method + ": " + e.what());
+        }
+        matrix = result.weight;
+    }
+
+private:
+    PruningSettings m_settings;
+    PruneSpec m_spec;
+    CalibrationSettings m_calibration;
+    std::shared_ptr<const Checkpoint> m_checkpoint;
 };
 
 // W ≈ A·B with the recipe's rank (or the smallest rank keeping its energy), stored as the product in
@@ -117,13 +184,18 @@ private:
 
 } // namespace
 
-std::unique_ptr<PipelineStep> makePruneStep(const PruningSettings& settings)
+std::unique_ptr<PipelineStep> makePruneStep(const PruningSettings& settings,
+    const std::optional<CalibrationSettings>& calibration, std::shared_ptr<const Checkpoint> checkpoint)
 {
-    if (settings.method != "magnitude")
-        throw FeatureUnavailable(settings.method
-            + " pruning is not available in this build: it needs calibration activations, which the recipe "
-              "pipeline does not capture yet; use \"method\": \"magnitude\" or prune with the calibration tools");
-    return std::make_unique<MagnitudePruneStep>(settings);
+    if (settings.method == "magnitude")
+        return std::make_unique<MagnitudePruneStep>(settings);
+    if (settings.method != "wanda" && settings.method != "sparsegpt")
+        throw std::invalid_argument("pruning.method \"" + settings.method + "\" is not magnitude, wanda or sparsegpt");
+    if (!calibration)
+        throw std::invalid_argument("pruning.method " + settings.method
+            + " needs the recipe's \"calibration\" text, whose activations in the model score the weights; "
+              "add one (compression-lab-cli recipe ... --calibration TEXT) or use \"method\": \"magnitude\"");
+    return std::make_unique<CalibratedPruneStep>(settings, *calibration, std::move(checkpoint));
 }
 
 std::unique_ptr<PipelineStep> makeLowRankStep(const LowRankSettings& settings)

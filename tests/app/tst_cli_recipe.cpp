@@ -104,10 +104,10 @@ private Q_SLOTS:
                                      << QStringList{} << 2 << QByteArray("r.json: \"qantization\": unknown key");
         QTest::addRow("newer version") << QByteArray(R"({"format":"compression-lab-recipe","version":7})")
                                        << QStringList{} << 2 << QByteArray("\"version\": 7 is newer");
-        QTest::addRow("pruning") << QByteArray(
-            R"({"format":"compression-lab-recipe","version":1,"pruning":{"method":"sparsegpt","fraction":0.3}})")
-                                 << QStringList{} << 1
-                                 << QByteArray("sparsegpt pruning is not available in this build");
+        QTest::addRow("sparsegpt without calibration")
+            << QByteArray(
+                   R"({"format":"compression-lab-recipe","version":1,"pruning":{"method":"sparsegpt","fraction":0.3}})")
+            << QStringList{} << 1 << QByteArray("pruning.method sparsegpt needs the recipe's \"calibration\" text");
         QTest::addRow("int4 to gguf") << QByteArray(
             R"({"format":"compression-lab-recipe","version":1,"quantization":{"scheme":"int4"}})")
                                       << QStringList{} << 1 << QByteArray("has no GGUF type");

@@ -7,6 +7,7 @@
 #include "JobRunner.h"
 #include "LabState.h"
 #include "MainWindow.h"
+#include "MeasuredCharts.h"
 #include "MemoryCharts.h"
 #include "MessageBar.h"
 #include "MetadataModel.h"
@@ -268,6 +269,44 @@ private Q_SLOTS:
         recipe.precisionStep = findPrecisionStep("INT8");
         window.labState()->setRecipe(recipe);
         QVERIFY(window.summaryCards()->field(QStringLiteral("qualityMeasured")).isEmpty());
+    }
+
+    // Wanda pruning on the sliders takes the calibration text the sample ships beside the model:
+    // the saved recipe names it (magnitude pruning does not), and the measured preview of a layer
+    // weight runs the calibration and draws, exactly half of each row removed.
+    void calibratedPruningUsesTheTextBesideTheModel()
+    {
+        MainWindow window;
+        window.show();
+        openSampleAtInt4(window);
+        LabRecipe lab = window.labState()->recipe();
+        lab.pruneFraction = 0.5;
+        lab.pruneMethod = QStringLiteral("magnitude");
+        window.labState()->setRecipe(lab);
+        QTemporaryDir dir;
+        const QString magnitudePath = dir.filePath(QStringLiteral("magnitude.json"));
+        QVERIFY(window.saveRecipe(magnitudePath));
+        QVERIFY(!Recipe::load(QFile::encodeName(magnitudePath).toStdString()).calibration);
+
+        lab.pruneMethod = QStringLiteral("wanda");
+        window.labState()->setRecipe(lab);
+        const QString wandaPath = dir.filePath(QStringLiteral("wanda.json"));
+        QVERIFY(window.saveRecipe(wandaPath));
+        const Recipe saved = Recipe::load(QFile::encodeName(wandaPath).toStdString());
+        QVERIFY(saved.calibration);
+        QVERIFY2(QString::fromStdString(saved.calibration->path)
+                     .endsWith(QStringLiteral("/lab-tinystories-calibration.txt")),
+            saved.calibration->path.c_str());
+        QCOMPARE(saved.pruning->method, std::string("wanda"));
+
+        const auto index = window.checkpoint()->indexOf("model.layers.0.self_attn.q_proj.weight");
+        QVERIFY(index);
+        QSignalSpy drawn(window.measuredCharts(), &MeasuredCharts::previewDrawn);
+        window.measuredCharts()->setTensor(static_cast<int>(*index));
+        QTRY_VERIFY_WITH_TIMEOUT(drawn.count() >= 1, 60000);
+        const QString status = window.measuredCharts()->statusText();
+        QVERIFY2(!status.contains(QStringLiteral("cannot")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("50.0 %")), qPrintable(status));
     }
 
     void reportIsWrittenByAJob()

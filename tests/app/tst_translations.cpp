@@ -137,8 +137,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("language");
         QTest::addRow("en") << QString();
-        for (const QString& language :
-            QStringLiteral(COMPLAB_UI_LANGUAGES).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        for (const QString& language : QStringLiteral(COMPLAB_UI_LANGUAGES).split(QLatin1Char(','), Qt::SkipEmptyParts))
             QTest::addRow("%s", qPrintable(language)) << language;
     }
 
@@ -167,11 +166,13 @@ private Q_SLOTS:
                     return a->minimumSizeHint().width() > b->minimumSizeHint().width();
                 });
                 for (const QWidget* widget : widgets.mid(0, 40))
-                    widest << QStringLiteral("%1 %2 %3").arg(QString::number(widget->minimumSizeHint().width()),
-                                  QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
+                    widest << QStringLiteral("%1 %2 %3")
+                                  .arg(QString::number(widget->minimumSizeHint().width()),
+                                      QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
             }
-            QVERIFY2(width <= 1600, qPrintable(QStringLiteral("minimum width %1 px; widest: ").arg(width)
-                                              + widest.join(QStringLiteral("; "))));
+            QVERIFY2(width <= 1600,
+                qPrintable(
+                    QStringLiteral("minimum width %1 px; widest: ").arg(width) + widest.join(QStringLiteral("; "))));
 
             // The recipe pane scrolls only vertically: a row wider than its dock would be cut off.
             const auto* recipe = window.findChild<RecipePane*>();
@@ -181,9 +182,10 @@ private Q_SLOTS:
             if (recipe->minimumSizeHint().width() > available)
                 for (const QWidget* child : recipe->findChildren<QWidget*>())
                     if (child->minimumSizeHint().width() > available / 3)
-                        rows << QStringLiteral("%1 %2 '%3'").arg(QString::number(child->minimumSizeHint().width()),
-                                    QString::fromLatin1(child->metaObject()->className()),
-                                    child->property("text").toString());
+                        rows << QStringLiteral("%1 %2 '%3'")
+                                    .arg(QString::number(child->minimumSizeHint().width()),
+                                        QString::fromLatin1(child->metaObject()->className()),
+                                        child->property("text").toString());
             QVERIFY2(recipe->minimumSizeHint().width() <= available,
                 qPrintable(QStringLiteral("the recipe pane needs %1 px of %2: ")
                                .arg(recipe->minimumSizeHint().width())

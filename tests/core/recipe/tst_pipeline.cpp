@@ -4,6 +4,7 @@
 #include "io/CheckpointError.h"
 #include "recipe/Pipeline.h"
 #include "recipe/PipelineStep.h"
+#include "recipe/RecipeCalibration.h"
 #include "util/Sha256.h"
 
 #include <QTemporaryDir>
@@ -14,9 +15,12 @@
 #include <tbb/global_control.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <numeric>
 
 using namespace complab;
 
@@ -24,6 +28,8 @@ namespace {
 
 const std::filesystem::path modelsDir = std::filesystem::path(COMPLAB_SHARED_DATA_DIR) / "models";
 const std::filesystem::path hfModel = modelsDir / "lab-tinystories/model.safetensors";
+const std::filesystem::path calibrationText
+    = std::filesystem::path(COMPLAB_SHARED_DATA_DIR) / "text/tinystories-train-sample.txt";
 
 std::string fileHash(const std::filesystem::path& path)
 {
@@ -149,10 +155,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("recipeJson");
         QTest::addColumn<QString>("output");
         QTest::addColumn<QString>("message");
-        QTest::addRow("pruning")
+        QTest::addRow("wanda without calibration")
             << R"({"format":"compression-lab-recipe","version":1,"pruning":{"method":"wanda","fraction":0.5}})"
             << "out.gguf"
-            << "wanda pruning is not available in this build";
+            << "pruning.method wanda needs the recipe's \"calibration\" text";
+        QTest::addRow("missing calibration text")
+            << R"({"format":"compression-lab-recipe","version":1,"pruning":{"method":"sparsegpt","fraction":0.5},
+                  "calibration":{"path":"/nonexistent/calib.txt"}})"
+            << "out.gguf"
+            << "/nonexistent/calib.txt: the recipe's calibration text does not exist";
+        QTest::addRow("changed calibration text")
+            << QString::fromStdString(
+                   R"({"format":"compression-lab-recipe","version":1,"pruning":{"method":"wanda","fraction":0.5},
+                  "calibration":{"path":")"
+                   + calibrationText.string() + R"(","sha256":"00"}})")
+            << "out.gguf"
+            << "the calibration text differs from the one the recipe was made with";
         QTest::addRow("int4 into gguf")
             << R"({"format":"compression-lab-recipe","version":1,"quantization":{"scheme":"int4"}})"
             << "out.gguf"
@@ -217,6 +235,86 @@ private Q_SLOTS:
                         2);
         }
         QCOMPARE(pruned, std::size_t(28)); // 7 projections in each of 4 layers
+    }
+
+    // Wanda and SparseGPT from the recipe's calibration text: exactly half of every row of the 28
+    // projections is zero (per-row selection), the bytes do not depend on the thread count, and the
+    // layer output error on the calibration inputs, ‖ΔW X‖² = tr(ΔW XᵀX ΔWᵀ), is lowest for SparseGPT
+    // (which updates the remaining weights). Wanda minimises that error's diagonal part,
+    // Σ ΔW_ij² ‖X_j‖², among masks removing half of each row: it must beat |W| alone on it (a check
+    // that the activation norms weight the right axis). On this small model Wanda's full error is
+    // not below per-tensor magnitude's: it has no outlier features (Sun et al. 2023 motivate
+    // Wanda by them).
+    void prunesWithCalibration()
+    {
+        Recipe recipe = recipeOf("keep");
+        recipe.calibration = CalibrationSettings{calibrationText.string(), fileHash(calibrationText), 8, 256};
+        QTemporaryDir dir;
+        const auto source = openCheckpoint(hfModel);
+        std::map<std::string, double> layerError;
+        std::map<std::string, double> diagonalError;
+        for (const std::string method : {"magnitude", "wanda", "sparsegpt"}) {
+            recipe.pruning = PruningSettings{method, 0.5, "unstructured", {}};
+            std::vector<std::string> hashes;
+            for (const int threads : {1, 2}) {
+                tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
+                const auto output = std::filesystem::path(dir.path().toStdString())
+                    / (method + std::to_string(threads) + ".safetensors");
+                const auto plans = apply(hfModel, recipe, output);
+                hashes.push_back(fileHash(output));
+                if (threads == 2)
+                    continue;
+                const auto written = openCheckpoint(output);
+                const auto activations = recipeCalibration(source, *recipe.calibration, true, {});
+                QCOMPARE(activations->tokens, std::int64_t(8 * 256));
+                std::size_t pruned = 0;
+                for (const auto& plan : plans) {
+                    if (plan.steps.empty())
+                        continue;
+                    ++pruned;
+                    const auto values = written->tensor(*written->indexOf(plan.outputName)).toFloats();
+                    const auto original = source->tensor(plan.sourceIndex).toFloats();
+                    const auto rows = static_cast<Eigen::Index>(plan.shape[0]);
+                    const auto columns = static_cast<Eigen::Index>(plan.shape[1]);
+                    using Matrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+                    const Eigen::Map<const Matrix> after(values.data(), rows, columns);
+                    const Eigen::Map<const Matrix> before(original.data(), rows, columns);
+                    if (method != "magnitude")
+                        for (Eigen::Index r = 0; r < rows; ++r)
+                            QCOMPARE((after.row(r).array() == 0.0f).count(), columns / 2);
+                    if (method == "wanda") // Wanda leaves the weights it keeps as they were
+                        QVERIFY(((after.array() == 0.0f) || (after.array() == before.array())).all());
+                    const Eigen::MatrixXd delta = (after - before).cast<double>();
+                    const Eigen::MatrixXd& gram = activations->gram.at(plan.sourceName);
+                    layerError[method] += (delta * gram * delta.transpose()).trace();
+                    const Eigen::ArrayXXd weighting = gram.diagonal().transpose().replicate(rows, 1).array();
+                    diagonalError[method] += (delta.array().square() * weighting).sum();
+                    if (method == "wanda") { // the same objective for half of each row chosen by |W| alone
+                        Eigen::MatrixXd rowMagnitude = before.cast<double>();
+                        for (Eigen::Index r = 0; r < rows; ++r) {
+                            std::vector<Eigen::Index> order(static_cast<std::size_t>(columns));
+                            std::iota(order.begin(), order.end(), Eigen::Index(0));
+                            std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) {
+                                return std::abs(before(r, a)) < std::abs(before(r, b));
+                            });
+                            for (Eigen::Index k = 0; k < columns / 2; ++k)
+                                rowMagnitude(r, order[static_cast<std::size_t>(k)]) = 0.0;
+                        }
+                        const Eigen::ArrayXXd removed = (rowMagnitude - before.cast<double>()).array();
+                        diagonalError["row magnitude"] += (removed.square() * weighting).sum();
+                    }
+                }
+                QCOMPARE(pruned, std::size_t(28));
+            }
+            QCOMPARE(hashes[0], hashes[1]);
+        }
+        qInfo("layer output error on the calibration: magnitude %.4g, wanda %.4g, sparsegpt %.4g",
+            layerError["magnitude"], layerError["wanda"], layerError["sparsegpt"]);
+        qInfo("its diagonal part: per-row magnitude %.4g, wanda %.4g", diagonalError["row magnitude"],
+            diagonalError["wanda"]);
+        QVERIFY(layerError["sparsegpt"] < layerError["wanda"]);
+        QVERIFY(layerError["sparsegpt"] < layerError["magnitude"]);
+        QVERIFY(diagonalError["wanda"] < diagonalError["row magnitude"]);
     }
 
     // prune -> low rank: the projections become rank-16 products (up to the BF16 rounding of the
