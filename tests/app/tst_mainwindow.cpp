@@ -1,6 +1,7 @@
 // The main window on the offscreen platform: opens the bundled sample in the background, fills
 // the model card and the tree, computes a histogram for a selected tensor, reports bad files in
 // the message bar without a dialog.
+#include "CliRunner.h"
 #include "DecisionGuidePanel.h"
 #include "EstimateCharts.h"
 #include "Format.h"
@@ -27,6 +28,7 @@
 #include <QBarSet>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineSeries>
 #include <QListWidget>
@@ -307,6 +309,50 @@ private Q_SLOTS:
         const QString status = window.measuredCharts()->statusText();
         QVERIFY2(!status.contains(QStringLiteral("cannot")), qPrintable(status));
         QVERIFY2(status.contains(QStringLiteral("50.0 %")), qPrintable(status));
+    }
+
+    // The round trip of issue 11: a recipe made with the sliders and saved by the GUI, applied by
+    // compression-lab-cli, gives the very bytes the GUI's Run wrote, on the largest shared model
+    // (lab-tinystories in F32) when the shared data is present, else on the bundled sample.
+    void guiRunAndCliApplyWriteTheSameBytes()
+    {
+        QString model = QStringLiteral(COMPLAB_SHARED_DATA_DIR "/models/lab-tinystories");
+        if (!QFileInfo::exists(model + QStringLiteral("/model.safetensors")))
+            model = QStringLiteral(COMPLAB_SAMPLE_DIR);
+        MainWindow window;
+        window.show();
+        QSignalSpy opened(&window, &MainWindow::checkpointOpened);
+        window.openPath(model);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        LabRecipe lab = window.labState()->recipe();
+        lab.precisionStep = findPrecisionStep("Q4_K");
+        lab.pruneFraction = 0.3;
+        lab.pruneMethod = QStringLiteral("magnitude");
+        lab.lowRankEnergy = 0.98;
+        window.labState()->setRecipe(lab);
+        QTemporaryDir dir;
+        const QString recipePath = dir.filePath(QStringLiteral("gui-recipe.json"));
+        QVERIFY(window.saveRecipe(recipePath));
+
+        window.runPanel()->setFormat(RunPanel::Format::Gguf);
+        QSignalSpy finished(window.runPanel(), &RunPanel::runFinished);
+        window.runPanel()->run();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 240000);
+        QFile gui(QString::fromStdString(window.runPanel()->outputPath().string()));
+        QVERIFY2(gui.open(QIODevice::ReadOnly), qPrintable(gui.fileName()));
+        const QByteArray guiBytes = gui.readAll();
+
+        const QString cliPath = dir.filePath(QStringLiteral("cli.gguf"));
+        const auto applied = test::runCli(
+            {QStringLiteral("apply"), model, QStringLiteral("--recipe"), recipePath, QStringLiteral("--out"), cliPath});
+        QVERIFY2(applied.exitCode == 0, applied.err.constData());
+        QFile cli(cliPath);
+        QVERIFY(cli.open(QIODevice::ReadOnly));
+        const QByteArray cliBytes = cli.readAll();
+        QVERIFY(guiBytes.size() > 1000000);
+        QCOMPARE(cliBytes.size(), guiBytes.size());
+        QVERIFY(cliBytes == guiBytes);
+        qInfo("%s: %lld bytes, identical", qPrintable(model), static_cast<long long>(guiBytes.size()));
     }
 
     void reportIsWrittenByAJob()
