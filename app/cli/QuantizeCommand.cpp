@@ -1,6 +1,12 @@
 #include "QuantizeCommand.h"
 
 #include "CommandErrors.h"
+#include "WeightRewrite.h"
+
+#include "calib/Awq.h"
+#include "calib/CalibrationCapture.h"
+#include "calib/Gptq.h"
+#include "calib/LayerError.h"
 
 #include "io/Checkpoint.h"
 #include "io/CheckpointError.h"
@@ -14,6 +20,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <ostream>
 
 namespace complab::cli {
@@ -35,8 +42,87 @@ CLI::App* addQuantizeCommand(CLI::App& app, QuantizeOptions& options)
     command->add_flag("--json", options.json, "Print per-tensor results as JSON");
     command->add_option("--imatrix", options.imatrix,
         "llama.cpp importance matrix (GGUF from llama-imatrix) for ggml block schemes, as llama-quantize --imatrix");
+    command
+        ->add_option("--method", options.method,
+            "rtn (round to nearest, default), gptq (intN, Hessian error compensation) or awq (activation-aware "
+            "channel scales); gptq, awq and --calib write dense safetensors")
+        ->check(CLI::IsMember({"rtn", "gptq", "awq"}));
+    command->add_option("--calib", options.calibrationText,
+        "Calibration text run through the model (needed by gptq and awq; with rtn it adds output_rel_error)");
+    command->add_option("--calib-tokens", options.calibrationTokens, "Calibration tokens at most (default 2048)")
+        ->check(CLI::PositiveNumber);
     return command;
 }
+
+namespace {
+
+// gptq, awq, or rtn measured on calibration inputs: every 2-D weight but the embeddings and the
+// classifier (or those --tensor names) is replaced by what the quantised layer computes, stored
+// dense in the input's float type, and compared with the original on its captured inputs.
+int runCalibratedQuantize(const QuantizeOptions& options, const QuantSpec& spec, std::ostream& out)
+{
+    if (options.method == "gptq" && spec.format != QuantFormat::Int)
+        throw UsageError("--method gptq quantises to the intN grids (int2 ... int8), not " + spec.name());
+    if (!options.imatrix.empty())
+        throw UsageError("--imatrix applies to --method rtn without --calib");
+    if (options.calibrationText.empty())
+        throw UsageError("--method " + options.method
+            + " needs --calib TEXT: calibration text run through the model to capture each layer's inputs");
+    if (std::filesystem::path(options.output).extension() != ".safetensors")
+        throw UsageError(options.output + ": --method " + options.method
+            + " and --calib write dense values (what the quantised layer computes) to a .safetensors file");
+    const auto checkpoint = openCheckpoint(options.input);
+    auto plan = planRewrite(*checkpoint, options.tensorRegex);
+    const auto start = std::chrono::steady_clock::now();
+    Progress progress;
+    const auto calibration
+        = captureCalibration(*checkpoint, options.calibrationText, options.calibrationTokens, progress, {});
+    std::map<std::string, double> alphas;
+    writeRewritten(
+        *checkpoint, options.output, plan,
+        [&](std::size_t i, const Eigen::MatrixXf& weight) -> Eigen::MatrixXf {
+            const auto found = calibration.inputs.find(plan[i].name);
+            if (found == calibration.inputs.end())
+                throw CheckpointError(checkpoint->path(), plan[i].name,
+                    "no calibration inputs were captured for it (not a linear layer of the forward pass)");
+            const Eigen::MatrixXf& inputs = found->second;
+            Progress silent;
+            Eigen::MatrixXf quantised;
+            try {
+                if (options.method == "gptq") {
+                    quantised = gptqQuantizeWithInputs(weight, inputs, spec, GptqOptions{}, silent, {});
+                } else if (options.method == "awq") {
+                    auto result = awqQuantize(weight, inputs, spec, AwqOptions{}, silent, {});
+                    plan[i].details["awq_alpha"] = result.alpha;
+                    quantised = std::move(result.weight);
+                } else {
+                    quantised = roundToNearest(weight, spec, silent, {});
+                }
+                plan[i].outputRelativeError = outputRelativeError(weight, quantised, inputs);
+            } catch (const std::invalid_argument& e) {
+                throw CheckpointError(checkpoint->path(), plan[i].name, e.what());
+            }
+            plan[i].details["bits_per_weight"]
+                = spec.bitsPerWeight(std::uint64_t(weight.rows()), std::uint64_t(weight.cols()));
+            return quantised;
+        },
+        options.method + " " + spec.name() + " (dequantised: what the quantised layer computes)");
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (options.json) {
+        out << rewriteReport(plan,
+            {{"input", checkpoint->path().string()}, {"output", options.output}, {"method", options.method},
+                {"scheme", spec.name()}, {"calibration_tokens", calibration.capturedTokens}, {"seconds", seconds}})
+                   .dump(2)
+            << '\n';
+    } else {
+        printRewriteTable(out, plan);
+        out << options.method << " " << spec.name() << " on " << calibration.capturedTokens
+            << " calibration tokens; wrote " << options.output << " in " << seconds << " s\n";
+    }
+    return 0;
+}
+
+} // namespace
 
 int runQuantize(const QuantizeOptions& options, std::ostream& out, std::ostream& err)
 {
@@ -44,6 +130,8 @@ int runQuantize(const QuantizeOptions& options, std::ostream& out, std::ostream&
         const auto spec = QuantSpec::parse(options.scheme, options.groupSize, options.asymmetric);
         if (!spec)
             throw UsageError("unknown scheme '" + options.scheme + "'");
+        if (options.method != "rtn" || !options.calibrationText.empty())
+            return runCalibratedQuantize(options, *spec, out);
         CheckpointQuantizeOptions quantize;
         quantize.spec = *spec;
         quantize.output = options.output;

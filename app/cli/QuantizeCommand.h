@@ -3,6 +3,7 @@
 // safetensors file (simulated quantisation), reporting per tensor what was done and its error.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 
@@ -22,6 +23,9 @@ struct QuantizeOptions
     std::string output;
     bool json = false;
     std::string imatrix; // llama.cpp imatrix GGUF for ggml block schemes
+    std::string method = "rtn"; // rtn, gptq, awq
+    std::string calibrationText; // --calib: needed by gptq and awq; with rtn, adds output_rel_error
+    std::int64_t calibrationTokens = 2048;
 };
 
 CLI::App* addQuantizeCommand(CLI::App& app, QuantizeOptions& options);
