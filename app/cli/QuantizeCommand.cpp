@@ -130,8 +130,15 @@ int runQuantize(const QuantizeOptions& options, std::ostream& out, std::ostream&
         const auto spec = QuantSpec::parse(options.scheme, options.groupSize, options.asymmetric);
         if (!spec)
             throw UsageError("unknown scheme '" + options.scheme + "'");
-        if (options.method != "rtn" || !options.calibrationText.empty())
+        // --calib with a ggml block scheme into GGUF: the importance vector from the lab's own capture
+        // (each column's mean squared activation), as llama-imatrix computes it, then the
+        // importance-weighted block search as with --imatrix.
+        const bool captureImportance = options.method == "rtn" && !options.calibrationText.empty()
+            && spec->isGgufBlockFormat() && std::filesystem::path(options.output).extension() == ".gguf";
+        if (!captureImportance && (options.method != "rtn" || !options.calibrationText.empty()))
             return runCalibratedQuantize(options, *spec, out);
+        if (captureImportance && !options.imatrix.empty())
+            throw UsageError("give --imatrix or --calib, not both: each is an importance matrix");
         CheckpointQuantizeOptions quantize;
         quantize.spec = *spec;
         quantize.output = options.output;
@@ -152,6 +159,23 @@ int runQuantize(const QuantizeOptions& options, std::ostream& out, std::ostream&
             ImatrixFile imatrix = readImatrix(options.imatrix);
             skippedExpertEntries = std::move(imatrix.skippedExpertEntries);
             quantize.importance = std::make_shared<const ImportanceMap>(std::move(imatrix.importance));
+        }
+        std::int64_t importanceTokens = 0;
+        if (captureImportance) {
+            CaptureOptions capture;
+            capture.maxTokens = options.calibrationTokens;
+            capture.keepInputs = false;
+            Progress progress;
+            const auto calibration = captureCalibration(*checkpoint, options.calibrationText, capture, progress, {});
+            importanceTokens = calibration.tokens;
+            ImportanceMap importance;
+            for (const auto& [name, sums] : calibration.sumSquares) {
+                auto& column = importance[name];
+                column.reserve(sums.size());
+                for (const float sum : sums) // a column no token reached gets 1, as in llama-quantize
+                    column.push_back(sum > 0.0f ? sum / static_cast<float>(calibration.tokens) : 1.0f);
+            }
+            quantize.importance = std::make_shared<const ImportanceMap>(std::move(importance));
         }
         if (std::filesystem::exists(quantize.output)
             && std::filesystem::equivalent(quantize.output, checkpoint->path()))
@@ -210,8 +234,13 @@ int runQuantize(const QuantizeOptions& options, std::ostream& out, std::ostream&
             std::size_t weighted = 0;
             for (const auto& report : reports)
                 weighted += report.weightedByImportance ? 1 : 0;
-            out << "imatrix " << options.imatrix << ": " << weighted << " of " << quantised
-                << " quantised tensors weighted by it (" << quantize.importance->size() << " entries";
+            out << "importance ";
+            if (captureImportance)
+                out << "from " << importanceTokens << " tokens of " << options.calibrationText;
+            else
+                out << "matrix " << options.imatrix;
+            out << ": " << weighted << " of " << quantised << " quantised tensors weighted by it ("
+                << quantize.importance->size() << " entries";
             if (!skippedExpertEntries.empty())
                 out << ", " << skippedExpertEntries.size() << " per-expert entries not used";
             out << ")\n";
