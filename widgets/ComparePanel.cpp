@@ -97,7 +97,7 @@ ComparePanel::ComparePanel(QWidget* parent)
     m_axisX->setLabelFormat(QStringLiteral("%.2f"));
     m_axisX->setTickCount(5);
     m_axisY->setTitleText(tr("Weights"));
-    m_axisY->setLabelFormat(QStringLiteral("%g"));
+    m_axisY->setLabelFormat(QStringLiteral("%.6g"));
     m_axisY->setMinorTickCount(0);
     m_axisY->setRange(0.8, 10);
     m_chart->addAxis(m_axisX, Qt::AlignBottom);

@@ -34,6 +34,11 @@ QString number(double value)
 EstimateChartView::EstimateChartView(QChart* chart, QWidget* parent)
     : QChartView(chart, parent)
 {
+    // Tick labels in the interface language's number format (0,25 in German), like every other number.
+    if (chart) {
+        chart->setLocalizeNumbers(true);
+        chart->setLocale(QLocale());
+    }
     setRenderHint(QPainter::Antialiasing);
     setMouseTracking(true);
     setToolTip(tr("Hover over points and bars for values; right-click to export the chart or its data."));

@@ -95,7 +95,7 @@ QLogValueAxis* countAxis()
 {
     auto* axis = new QLogValueAxis;
     axis->setTitleText(MeasuredCharts::tr("Weights (log scale)"));
-    axis->setLabelFormat(QStringLiteral("%g"));
+    axis->setLabelFormat(QStringLiteral("%.6g"));
     axis->setBase(10);
     axis->setMinorTickCount(0);
     axis->setRange(histogramFloor, 10);
@@ -262,10 +262,10 @@ void MeasuredCharts::buildErrorChart()
     m_errorAxisX->setBase(2);
     m_errorAxisX->setRange(1.7, 20);
     m_errorAxisX->setMinorTickCount(0);
-    m_errorAxisX->setLabelFormat(QStringLiteral("%g"));
+    m_errorAxisX->setLabelFormat(QStringLiteral("%.6g"));
     m_errorAxisY = new QLogValueAxis;
     m_errorAxisY->setTitleText(tr("Relative error"));
-    m_errorAxisY->setLabelFormat(QStringLiteral("%g"));
+    m_errorAxisY->setLabelFormat(QStringLiteral("%.6g"));
     m_errorAxisY->setBase(10);
     m_errorAxisY->setMinorTickCount(0);
     m_errorAxisY->setRange(1e-4, 1);
@@ -382,7 +382,7 @@ void MeasuredCharts::buildSpectrumChart()
     m_spectrumAxisX->setLabelFormat(QStringLiteral("%.0f"));
     m_spectrumAxisY = new QLogValueAxis;
     m_spectrumAxisY->setTitleText(tr("Singular value"));
-    m_spectrumAxisY->setLabelFormat(QStringLiteral("%g"));
+    m_spectrumAxisY->setLabelFormat(QStringLiteral("%.6g"));
     m_spectrumAxisY->setMinorTickCount(0);
     m_energyAxis = new QValueAxis;
     m_energyAxis->setTitleText(tr("Energy kept (%)"));

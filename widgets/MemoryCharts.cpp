@@ -135,7 +135,7 @@ void MemoryCharts::buildContext(QWidget* parent)
     axisX->setBase(2);
     // Thousands of tokens (K = 1024, as the context slider counts): "128" fits under the axis, "131072" did not.
     axisX->setTitleText(tr("Context length (K tokens, log scale)"));
-    axisX->setLabelFormat(QStringLiteral("%g"));
+    axisX->setLabelFormat(QStringLiteral("%.6g"));
     axisX->setRange(0.5, 128);
     axisX->setMinorTickCount(0);
     m_contextAxis = new QValueAxis;

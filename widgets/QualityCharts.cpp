@@ -84,7 +84,7 @@ EstimateChartView* QualityCharts::buildCurve(
     if (logX) {
         auto* axis = new QLogValueAxis;
         axis->setBase(2);
-        axis->setLabelFormat(QStringLiteral("%g"));
+        axis->setLabelFormat(QStringLiteral("%.6g"));
         axis->setRange(xMin, xMax);
         axis->setMinorTickCount(0);
         axisX = axis;
@@ -153,7 +153,7 @@ void QualityCharts::buildLandscape(QWidget* parent)
     auto* axisX = new QLogValueAxis;
     axisX->setBase(10);
     axisX->setTitleText(tr("Weights on disk (GB, log scale)"));
-    axisX->setLabelFormat(QStringLiteral("%g"));
+    axisX->setLabelFormat(QStringLiteral("%.6g"));
     axisX->setRange(0.1, 1000);
     axisX->setMinorTickCount(8);
     auto* axisY = new QValueAxis;

@@ -60,7 +60,7 @@ QualitySweepPanel::QualitySweepPanel(QWidget* parent)
     bitsAxis->setBase(2);
     bitsAxis->setRange(1.7, 20);
     bitsAxis->setMinorTickCount(0);
-    bitsAxis->setLabelFormat(QStringLiteral("%g"));
+    bitsAxis->setLabelFormat(QStringLiteral("%.6g"));
     bitsAxis->setTitleText(tr("Bits per weight, scales included"));
     auto* qualityAxis = new QValueAxis;
     qualityAxis->setRange(0, 100);

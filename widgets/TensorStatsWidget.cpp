@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -67,13 +68,15 @@ TensorStatsWidget::TensorStatsWidget(QWidget* parent)
     area->setName(tr("Weights per value bin"));
     area->setColor(QColor(0x4c, 0x78, 0xa8, 170));
     area->setBorderColor(QColor(0x2f, 0x4b, 0x7c));
+    m_chart->setLocalizeNumbers(true); // tick labels in the interface language's number format
+    m_chart->setLocale(QLocale());
     m_chart->addSeries(area);
     auto* axisX = new QValueAxis;
     axisX->setTitleText(tr("Weight value"));
     axisX->setLabelFormat(QStringLiteral("%.3g"));
     auto* axisY = new QValueAxis;
     axisY->setTitleText(tr("Number of weights"));
-    axisY->setLabelFormat(QStringLiteral("%d"));
+    axisY->setLabelFormat(QStringLiteral("%.0f"));
     m_chart->addAxis(axisX, Qt::AlignBottom);
     m_chart->addAxis(axisY, Qt::AlignLeft);
     area->attachAxis(axisX);

@@ -2,6 +2,7 @@
 // the German one reaches the window's menus and the recipe notes (so the contexts lupdate wrote are
 // the ones the code asks for, plural forms included), numbers follow QLocale::setDefault, and
 // View ▸ Language keeps the choice in the settings and says that it applies from the next start.
+#include "EstimateChartView.h"
 #include "Format.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
@@ -11,14 +12,19 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QLocale>
+#include <QLogValueAxis>
 #include <QMenu>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
+#include <QValueAxis>
 
 #include <algorithm>
 
@@ -121,6 +127,11 @@ private Q_SLOTS:
         QCOMPARE(format::integer(3672320), QStringLiteral("3.672.320"));
         QCOMPARE(format::bytes(7'300'000), QStringLiteral("7,3 MB"));
         QCOMPARE(format::percent(0.125), QStringLiteral("12,5 %"));
+        // Chart tick labels follow it too.
+        auto* chart = new QChart;
+        const EstimateChartView view(chart);
+        QVERIFY(chart->localizeNumbers());
+        QCOMPARE(chart->locale().toString(0.25, 'f', 2), QStringLiteral("0,25"));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QCOMPARE(format::integer(3672320), QStringLiteral("3,672,320"));
         QCOMPARE(format::bytes(7'300'000), QStringLiteral("7.3 MB"));
@@ -170,6 +181,27 @@ private Q_SLOTS:
                                   .arg(QString::number(widget->minimumSizeHint().width()),
                                       QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
             }
+            // Localised tick labels (QChart::localizeNumbers): Qt Charts 6.4 prints nothing for a label
+            // format without a precision ("%g", "%d"), which emptied the log axes in German.
+            const QRegularExpression localisable(QStringLiteral("^[^%]*%\\.\\d+[defgiEG][^%]*$"));
+            int axes = 0;
+            for (const auto* chart : window.findChildren<QChartView*>()) {
+                QVERIFY(chart->chart()->localizeNumbers());
+                for (const QAbstractAxis* axis : chart->chart()->axes()) {
+                    QString labelFormat;
+                    if (const auto* value = qobject_cast<const QValueAxis*>(axis))
+                        labelFormat = value->labelFormat();
+                    else if (const auto* log = qobject_cast<const QLogValueAxis*>(axis))
+                        labelFormat = log->labelFormat();
+                    else
+                        continue;
+                    ++axes;
+                    QVERIFY2(labelFormat.isEmpty() || localisable.match(labelFormat).hasMatch(),
+                        qPrintable(QStringLiteral("%1: axis '%2' has label format %3")
+                                       .arg(chart->chart()->title(), axis->titleText(), labelFormat)));
+                }
+            }
+            QVERIFY(axes > 20);
             QVERIFY2(width <= 1600,
                 qPrintable(
                     QStringLiteral("minimum width %1 px; widest: ").arg(width) + widest.join(QStringLiteral("; "))));
