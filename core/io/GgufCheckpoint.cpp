@@ -360,6 +360,17 @@ void GgufCheckpoint::fillConfig()
     config.vocabSize = integer("vocab_size");
     config.ropeTheta = real("rope.freq_base");
     config.rmsNormEps = real("attention.layer_norm_rms_epsilon");
+    // llama.cpp's rope.scaling.type: "none", "linear" or "yarn" (Llama 3.1's scaling travels as a
+    // rope_freqs tensor instead, which the forward pass refuses).
+    if (const auto* type = find(prefix + "rope.scaling.type");
+        type && type->asString() && *type->asString() != "none") {
+        ModelConfig::RopeScaling scaling;
+        scaling.type = std::string(*type->asString());
+        if (const auto factor = real("rope.scaling.factor"); factor && *factor > 0)
+            scaling.factor = *factor;
+        if (scaling.type != "linear" || scaling.factor != 1.0)
+            config.ropeScaling = scaling;
+    }
     if (!config.vocabSize) {
         if (const auto* tokens = find("tokenizer.ggml.tokens"); tokens && tokens->isArray())
             config.vocabSize = static_cast<std::int64_t>(tokens->count);

@@ -127,6 +127,38 @@ ModelConfig ModelConfig::parse(const std::string& content, const std::filesystem
                 + " is not a multiple of num_key_value_heads " + std::to_string(*config.keyValueHeads));
     config.rmsNormEps = positiveNumber(root, "rms_norm_eps", path);
     config.ropeTheta = positiveNumber(root, "rope_theta", path);
+    if (const auto it = root.find("rope_scaling"); it != root.end() && !it->is_null()) {
+        if (!it->is_object())
+            throw CheckpointError(path, "key 'rope_scaling' must be an object or null, not " + it->dump());
+        ModelConfig::RopeScaling scaling;
+        scaling.type = text(*it, "rope_type", path);
+        if (scaling.type.empty())
+            scaling.type = text(*it, "type", path); // the older spelling
+        if (scaling.type.empty())
+            throw CheckpointError(path, "key 'rope_scaling' names no 'rope_type'");
+        const auto number = [&](const char* key, bool required) -> std::optional<double> {
+            const auto value = positiveNumber(*it, key, path);
+            if (!value && required)
+                throw CheckpointError(path,
+                    std::string("key 'rope_scaling.") + key + "' is required for rope_type '" + scaling.type + "'");
+            return value;
+        };
+        if (scaling.type == "linear" || scaling.type == "llama3")
+            scaling.factor = *number("factor", true);
+        if (scaling.type == "llama3") {
+            scaling.lowFreqFactor = *number("low_freq_factor", true);
+            scaling.highFreqFactor = *number("high_freq_factor", true);
+            const auto original = positiveInteger(*it, {"original_max_position_embeddings"}, path);
+            if (!original)
+                throw CheckpointError(
+                    path, "key 'rope_scaling.original_max_position_embeddings' is required for rope_type 'llama3'");
+            scaling.originalContext = *original;
+            if (scaling.highFreqFactor <= scaling.lowFreqFactor)
+                throw CheckpointError(path, "rope_scaling: high_freq_factor must be above low_freq_factor");
+        }
+        if (scaling.type != "default")
+            config.ropeScaling = scaling;
+    }
     if (const auto it = root.find("tie_word_embeddings"); it != root.end() && !it->is_null()) {
         if (!it->is_boolean())
             throw CheckpointError(path, "key 'tie_word_embeddings' must be true or false, not " + it->dump());

@@ -24,6 +24,20 @@ struct ModelConfig
     std::optional<std::int64_t> contextLength;
     std::optional<double> rmsNormEps;
     std::optional<double> ropeTheta;
+    // config.json "rope_scaling" (or GGUF rope.scaling.*): how rotary frequencies are stretched for
+    // contexts beyond the training length. type: "linear" (every frequency / factor), "llama3"
+    // (Llama 3.1: long wavelengths / factor, short ones kept, a smooth ramp between), or another
+    // name the forward pass does not implement (it then refuses to run; other measurements work).
+    struct RopeScaling
+    {
+        std::string type;
+        double factor = 1.0;
+        double lowFreqFactor = 1.0; // llama3
+        double highFreqFactor = 4.0; // llama3
+        std::int64_t originalContext = 8192; // llama3: original_max_position_embeddings
+        bool operator==(const RopeScaling&) const = default;
+    };
+    std::optional<RopeScaling> ropeScaling;
     std::optional<bool> tiedEmbeddings;
     std::optional<std::int64_t> slidingWindow; // attention window of sliding-window layers, if any
 

@@ -4,6 +4,7 @@
 
 #include <tbb/parallel_for.h>
 
+#include <cmath>
 #include <stdexcept>
 
 namespace complab {
@@ -93,6 +94,44 @@ std::int64_t requireField(const Checkpoint& checkpoint, const std::optional<std:
 
 } // namespace
 
+std::vector<float> ropeFrequencies(
+    std::int64_t headDim, double theta, const std::optional<ModelConfig::RopeScaling>& scaling)
+{
+    const auto half = headDim / 2;
+    std::vector<float> frequencies(static_cast<std::size_t>(half));
+    for (std::int64_t i = 0; i < half; ++i) // the same float expression as the unscaled forward pass
+        frequencies[static_cast<std::size_t>(i)]
+            = 1.0f / std::pow(static_cast<float>(theta), static_cast<float>(2 * i) / static_cast<float>(headDim));
+    if (!scaling)
+        return frequencies;
+    if (scaling->type == "linear") {
+        for (auto& frequency : frequencies)
+            frequency = static_cast<float>(frequency / scaling->factor);
+        return frequencies;
+    }
+    if (scaling->type != "llama3")
+        throw std::invalid_argument("rope_scaling type '" + scaling->type
+            + "' is not one the forward pass implements (linear, llama3); the tensor measurements still work");
+    constexpr double pi = 3.14159265358979323846;
+    const double original = static_cast<double>(scaling->originalContext);
+    const double lowFrequencyWavelength = original / scaling->lowFreqFactor;
+    const double highFrequencyWavelength = original / scaling->highFreqFactor;
+    for (auto& frequency : frequencies) {
+        const double f = frequency;
+        const double wavelength = 2.0 * pi / f;
+        if (wavelength < highFrequencyWavelength)
+            continue;
+        if (wavelength > lowFrequencyWavelength) {
+            frequency = static_cast<float>(f / scaling->factor);
+            continue;
+        }
+        const double smooth
+            = (original / wavelength - scaling->lowFreqFactor) / (scaling->highFreqFactor - scaling->lowFreqFactor);
+        frequency = static_cast<float>((1.0 - smooth) * f / scaling->factor + smooth * f);
+    }
+    return frequencies;
+}
+
 std::shared_ptr<const ModelWeights> ModelWeights::load(const Checkpoint& checkpoint)
 {
     if (!checkpoint.config())
@@ -125,6 +164,17 @@ std::shared_ptr<const ModelWeights> ModelWeights::load(const Checkpoint& checkpo
         shape.contextLength = *config.slidingWindow;
     shape.rmsNormEps = config.rmsNormEps.value_or(1e-5);
     shape.ropeTheta = config.ropeTheta.value_or(10000.0);
+    if (config.ropeScaling) {
+        try {
+            shape.ropeFrequencies = ropeFrequencies(shape.headDim, shape.ropeTheta, config.ropeScaling);
+        } catch (const std::invalid_argument& e) {
+            throw CheckpointError(checkpoint.path(), e.what());
+        }
+    }
+    if (checkpoint.indexOf("rope_freqs.weight"))
+        throw CheckpointError(checkpoint.path(), "rope_freqs.weight",
+            "per-frequency RoPE factors (llama.cpp's form of Llama 3.1 scaling) are not applied by the forward "
+            "pass; open the Hugging Face folder (config.json rope_scaling) instead");
     if (shape.kvHeads <= 0 || shape.heads % shape.kvHeads != 0)
         throw CheckpointError(checkpoint.path(),
             "num_attention_heads " + std::to_string(shape.heads) + " is not a multiple of num_key_value_heads "

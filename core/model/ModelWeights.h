@@ -52,7 +52,17 @@ struct TransformerShape
     double rmsNormEps = 1e-5;
     double ropeTheta = 10000.0;
     RopeLayout ropeLayout = RopeLayout::Interleaved;
+    // The rotary frequency of each pair (headDim / 2): theta^(−2i/headDim), stretched by the
+    // checkpoint's RoPE scaling when it has one. Empty: unscaled, computed from ropeTheta.
+    std::vector<float> ropeFrequencies;
 };
+
+// theta^(−2i/headDim) for i < headDim/2, then the scaling: "linear" divides every frequency by the
+// factor; "llama3" (as Hugging Face's _compute_llama3_parameters) divides those whose wavelength
+// 2π/f exceeds original/low_freq_factor, keeps those below original/high_freq_factor, and blends
+// linearly in 1/wavelength between. Throws std::invalid_argument for another scaling type.
+std::vector<float> ropeFrequencies(
+    std::int64_t headDim, double theta, const std::optional<ModelConfig::RopeScaling>& scaling);
 
 struct LayerWeights
 {

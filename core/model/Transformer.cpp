@@ -33,7 +33,8 @@ void addBias(RowMajorMatrix& y, const std::optional<WeightTensor>& bias)
 }
 
 // Rotates q or k rows (tokens × heads·headDim) for positions firstPosition + t. The angle of pair i
-// is position · theta^(−2i/headDim), as in llama2.c's run.c and Hugging Face's LlamaRotaryEmbedding.
+// is position · theta^(−2i/headDim), as in llama2.c's run.c and Hugging Face's LlamaRotaryEmbedding,
+// or position · shape.ropeFrequencies[i] when the checkpoint scales RoPE.
 void applyRope(RowMajorMatrix& x, std::int64_t heads, const TransformerShape& shape, std::int64_t firstPosition)
 {
     const auto headDim = shape.headDim;
@@ -43,9 +44,10 @@ void applyRope(RowMajorMatrix& x, std::int64_t heads, const TransformerShape& sh
     for (Eigen::Index t = 0; t < x.rows(); ++t) {
         const float position = static_cast<float>(firstPosition + t);
         for (std::int64_t i = 0; i < half; ++i) {
-            const float frequency = 1.0f
-                / std::pow(
-                    static_cast<float>(shape.ropeTheta), static_cast<float>(2 * i) / static_cast<float>(headDim));
+            const float frequency = shape.ropeFrequencies.empty() ? 1.0f
+                    / std::pow(
+                        static_cast<float>(shape.ropeTheta), static_cast<float>(2 * i) / static_cast<float>(headDim))
+                                                                  : shape.ropeFrequencies[static_cast<std::size_t>(i)];
             const float angle = position * frequency;
             cosines[i] = std::cos(angle);
             sines[i] = std::sin(angle);

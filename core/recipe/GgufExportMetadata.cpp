@@ -54,6 +54,15 @@ void addConfigKeys(GgufWriter& writer, const Checkpoint& checkpoint)
     // llama2.c and most Llama configs use 1e-5 and theta 10000 when they say nothing.
     writer.addFloat32(arch + "attention.layer_norm_rms_epsilon", static_cast<float>(config->rmsNormEps.value_or(1e-5)));
     writer.addFloat32(arch + "rope.freq_base", static_cast<float>(config->ropeTheta.value_or(10000.0)));
+    if (config->ropeScaling) {
+        // llama.cpp keeps Llama 3.1's scaling as a rope_freqs tensor, which the export does not write.
+        if (config->ropeScaling->type != "linear")
+            throw std::invalid_argument("RoPE scaling '" + config->ropeScaling->type
+                + "' cannot be written to GGUF by the lab (llama.cpp stores it as a rope_freqs tensor); export "
+                  "safetensors instead");
+        writer.addString(arch + "rope.scaling.type", "linear");
+        writer.addFloat32(arch + "rope.scaling.factor", static_cast<float>(config->ropeScaling->factor));
+    }
 }
 
 void addVocabulary(GgufWriter& writer, const Checkpoint& checkpoint)

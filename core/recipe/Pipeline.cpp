@@ -107,6 +107,12 @@ Pipeline::Pipeline(std::shared_ptr<const Checkpoint> checkpoint, Recipe recipe, 
         && std::filesystem::equivalent(m_options.output, m_checkpoint->path(), error))
         throw std::invalid_argument(m_options.output.string() + ": refusing to overwrite the input checkpoint");
 
+    if (m_gguf && m_checkpoint->config() && m_checkpoint->config()->ropeScaling
+        && m_checkpoint->config()->ropeScaling->type != "linear")
+        throw std::invalid_argument(m_checkpoint->path().string() + ": RoPE scaling '"
+            + m_checkpoint->config()->ropeScaling->type
+            + "' cannot be written to GGUF by the lab (llama.cpp stores it as a rope_freqs tensor); export "
+              "safetensors instead");
     // prune -> low-rank -> quantise. A step that cannot run refuses the recipe here, before any writing.
     if (m_recipe.pruning)
         m_steps.push_back(makePruneStep(*m_recipe.pruning, m_recipe.calibration, m_checkpoint));

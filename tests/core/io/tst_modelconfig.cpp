@@ -56,6 +56,24 @@ private Q_SLOTS:
         QVERIFY(!config.vocabSize);
     }
 
+    void ropeScaling()
+    {
+        const auto llama31 = ModelConfig::parse(R"({"rope_theta": 500000.0, "rope_scaling": {"factor": 8.0,
+            "low_freq_factor": 1.0, "high_freq_factor": 4.0, "original_max_position_embeddings": 8192,
+            "rope_type": "llama3"}})",
+            "c.json");
+        QVERIFY(llama31.ropeScaling);
+        QCOMPARE(llama31.ropeScaling->type, std::string("llama3"));
+        QCOMPARE(llama31.ropeScaling->factor, 8.0);
+        QCOMPARE(llama31.ropeScaling->originalContext, std::int64_t(8192));
+        QVERIFY(!ModelConfig::parse(R"({"rope_scaling": null})", "c.json").ropeScaling);
+        QVERIFY(!ModelConfig::parse(R"({"rope_scaling": {"rope_type": "default"}})", "c.json").ropeScaling);
+        // A type the forward pass lacks still parses: inspecting and quantising need no RoPE.
+        QCOMPARE(
+            ModelConfig::parse(R"({"rope_scaling": {"rope_type": "yarn", "factor": 4}})", "c.json").ropeScaling->type,
+            std::string("yarn"));
+    }
+
     void errors_data()
     {
         QTest::addColumn<QString>("text");
@@ -72,6 +90,14 @@ private Q_SLOTS:
                               << "'tie_word_embeddings' must be true or false";
         QTest::addRow("architectures") << "{\"architectures\": 3}"
                                        << "'architectures' must be a list";
+        QTest::addRow("rope_scaling not an object") << "{\"rope_scaling\": 3}"
+                                                    << "'rope_scaling' must be an object or null";
+        QTest::addRow("rope_scaling without type") << "{\"rope_scaling\": {\"factor\": 2}}"
+                                                   << "'rope_scaling' names no 'rope_type'";
+        QTest::addRow("llama3 without factors") << "{\"rope_scaling\": {\"rope_type\": \"llama3\", \"factor\": 8}}"
+                                                << "'rope_scaling.low_freq_factor' is required for rope_type 'llama3'";
+        QTest::addRow("linear factor") << "{\"rope_scaling\": {\"type\": \"linear\", \"factor\": -2}}"
+                                       << "'factor' must be a positive number";
     }
 
     void errors()

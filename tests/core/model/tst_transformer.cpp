@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <random>
 
 using namespace complab;
@@ -69,6 +70,9 @@ public:
     }
 
     // Logits after each token of the sequence, from position 0.
+    // Rotary frequency per pair; empty: 10000^(−2i/headSize).
+    std::vector<double> ropeFrequencies;
+
     std::vector<std::vector<double>> run(const std::vector<std::int32_t>& tokens) const
     {
         std::vector<std::vector<std::vector<double>>> keys(layers), vals(layers);
@@ -83,7 +87,9 @@ public:
                 auto v = matvec(wv + std::size_t(l) * dim * kvDim, xb, kvDim);
                 for (int i = 0; i < dim; i += 2) {
                     const int pair = (i % headSize) / 2;
-                    const double angle = double(pos) * std::pow(10000.0, -2.0 * pair / headSize);
+                    const double frequency = ropeFrequencies.empty() ? std::pow(10000.0, -2.0 * pair / headSize)
+                                                                     : ropeFrequencies[std::size_t(pair)];
+                    const double angle = double(pos) * frequency;
                     const auto rotate = [&](std::vector<double>& vec) {
                         const double a = vec[i], b = vec[i + 1];
                         vec[i] = a * std::cos(angle) - b * std::sin(angle);
@@ -390,6 +396,67 @@ private Q_SLOTS:
             QCOMPARE(maxAbsDifference(withBias, without), 0.0);
         else
             QVERIFY(maxAbsDifference(withBias, without) > 1e-3);
+    }
+
+    // config.json rope_scaling: the HF folder of stories260K with Llama 3.1 scaling (original
+    // context 1024, factor 8, low 1, high 4: of the four frequencies of head size 8, 1 and 0.1 keep
+    // their wavelength, 0.01 is blended and 0.001 divided by 8) gives the logits of the reference
+    // run with those frequencies written out here; linear divides them all. Other types refuse to run.
+    void ropeScaling()
+    {
+        const auto source = sharedPath("models/stories260K-hf-f32");
+        const auto bin = sharedPath("models/stories260K/stories260K.bin");
+        if (!QFile::exists(source) || !QFile::exists(bin))
+            QSKIP("shared data not available");
+        ReferenceModel reference(bin);
+        const auto tokens = someTokens(reference.vocab, 40, 3);
+        const auto withScaling = [&](const QByteArray& scaling) {
+            auto dir = std::make_unique<QTemporaryDir>();
+            QFile::copy(
+                source + QStringLiteral("/model.safetensors"), dir->filePath(QStringLiteral("model.safetensors")));
+            QFile config(source + QStringLiteral("/config.json"));
+            config.open(QIODevice::ReadOnly);
+            QByteArray text = config.readAll().trimmed();
+            text.chop(1); // the closing brace
+            text += ", \"rope_scaling\": " + scaling + "}";
+            QFile out(dir->filePath(QStringLiteral("config.json")));
+            out.open(QIODevice::WriteOnly);
+            out.write(text);
+            return dir;
+        };
+        const auto compare = [&](const QByteArray& scaling, const std::vector<double>& frequencies) {
+            const auto dir = withScaling(scaling);
+            const auto logits = logitsOf(dir->path(), tokens);
+            reference.ropeFrequencies = frequencies;
+            const auto expected = reference.run(tokens);
+            double worst = 0;
+            for (std::size_t t = 0; t < tokens.size(); ++t)
+                for (int v = 0; v < reference.vocab; ++v)
+                    worst = std::max(worst, std::abs(double(logits(Eigen::Index(t), v)) - expected[t][v]));
+            return worst;
+        };
+        const double pi = std::acos(-1.0);
+        // f = 0.01: wavelength 628.3 between 1024/4 and 1024/1; smooth = (1024/628.3 − 1)/(4 − 1).
+        const double smooth = (1024.0 / (2.0 * pi / 0.01) - 1.0) / 3.0;
+        const std::vector<double> llama3{1.0, 0.1, (1.0 - smooth) * 0.01 / 8.0 + smooth * 0.01, 0.001 / 8.0};
+        const QByteArray llama3Json = R"({"rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0,
+            "high_freq_factor": 4.0, "original_max_position_embeddings": 1024})";
+        const double llama3Error = compare(llama3Json, llama3);
+        QVERIFY2(llama3Error < 2e-4, qPrintable(QString::number(llama3Error)));
+        // The same logits with the unscaled frequencies differ: the test sees the scaling.
+        QVERIFY(compare(llama3Json, {}) > 1e-3);
+        const double linearError = compare(R"({"type": "linear", "factor": 4.0})", {0.25, 0.025, 0.0025, 0.00025});
+        QVERIFY2(linearError < 2e-4, qPrintable(QString::number(linearError)));
+
+        const auto yarn = withScaling(R"({"rope_type": "yarn", "factor": 4.0})");
+        const auto checkpoint = openCheckpoint(yarn->path().toStdString()); // the checkpoint itself opens
+        try {
+            ModelWeights::load(*checkpoint);
+            QFAIL("yarn scaling accepted");
+        } catch (const CheckpointError& e) {
+            QVERIFY2(
+                QString::fromUtf8(e.what()).contains(QStringLiteral("rope_scaling type 'yarn' is not one")), e.what());
+        }
     }
 
     void missingTensorIsNamed()

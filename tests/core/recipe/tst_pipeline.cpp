@@ -21,6 +21,8 @@
 #include <iterator>
 #include <map>
 #include <numeric>
+#include <utility>
+#include <vector>
 
 using namespace complab;
 
@@ -197,6 +199,50 @@ private Q_SLOTS:
             QVERIFY2(std::string(e.what()).find(message.toStdString()) != std::string::npos, e.what());
         }
         QVERIFY(!std::filesystem::exists(target));
+    }
+
+    // RoPE scaling reaches the GGUF export: linear as llama.cpp's rope.scaling.type/factor (read back
+    // by the lab's GGUF reader); Llama 3.1's, which llama.cpp keeps as a rope_freqs tensor, is refused
+    // for GGUF and kept (in config.json) for safetensors.
+    void ropeScalingInTheExport()
+    {
+        const auto folder = hfModel.parent_path();
+        std::ifstream configFile(folder / "config.json");
+        std::string config((std::istreambuf_iterator<char>(configFile)), std::istreambuf_iterator<char>());
+        config.erase(config.find_last_of('}'));
+        QTemporaryDir dir;
+        const auto root = std::filesystem::path(dir.path().toStdString());
+        for (const auto& [name, scaling] :
+            std::vector<std::pair<std::string, std::string>>{{"linear", R"({"type": "linear", "factor": 2.0})"},
+                {"llama3", R"({"rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
+                     "original_max_position_embeddings": 128})"}}) {
+            const auto model = root / name;
+            std::filesystem::create_directories(model);
+            std::filesystem::copy_file(hfModel, model / "model.safetensors");
+            for (const char* file : {"tokenizer.model", "tokenizer_config.json"})
+                if (std::filesystem::exists(folder / file))
+                    std::filesystem::copy_file(folder / file, model / file);
+            std::ofstream(model / "config.json") << config << ", \"rope_scaling\": " << scaling << "}";
+            const auto output = root / (name + ".gguf");
+            if (name == "linear") {
+                apply(model / "model.safetensors", recipeOf("q8_0"), output);
+                const auto written = openCheckpoint(output);
+                QVERIFY(written->config() && written->config()->ropeScaling);
+                QCOMPARE(written->config()->ropeScaling->type, std::string("linear"));
+                QCOMPARE(written->config()->ropeScaling->factor, 2.0);
+                continue;
+            }
+            try {
+                Pipeline pipeline(openCheckpoint(model / "model.safetensors"), recipeOf("q8_0"), {output});
+                QFAIL("llama3 scaling written to GGUF");
+            } catch (const std::invalid_argument& e) {
+                QVERIFY2(std::string(e.what()).find("cannot be written to GGUF") != std::string::npos, e.what());
+            }
+            QVERIFY(!std::filesystem::exists(output));
+            Pipeline dense(
+                openCheckpoint(model / "model.safetensors"), recipeOf("q8_0"), {root / "llama3.safetensors"});
+            QCOMPARE(dense.plan().size(), std::size_t(38));
+        }
     }
 
     // prune -> quantise: magnitude pruning at the exact fraction (or N:M), embeddings and norms untouched.
