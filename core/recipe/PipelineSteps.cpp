@@ -55,12 +55,14 @@ PruneSpec pruneSpecOf(const PruningSettings& settings, PruneScope unstructuredSc
     return PruneSpec::nOfM(nm->first, nm->second);
 }
 
-class MagnitudePruneStep final : public PipelineStep
+// What every pruning step shares: the recipe's settings, the mask spec, and which tensors it takes
+// (the selected 2-D weights whose shape the spec fits).
+class PruneStep : public PipelineStep
 {
 public:
-    explicit MagnitudePruneStep(const PruningSettings& settings)
+    PruneStep(const PruningSettings& settings, PruneScope unstructuredScope)
         : m_settings(settings)
-        , m_spec(pruneSpecOf(settings, PruneScope::PerTensor))
+        , m_spec(pruneSpecOf(settings, unstructuredScope))
     { }
 
     std::string name() const override { return "prune"; }
@@ -71,6 +73,18 @@ public:
             && m_spec.whyNotApplicable(std::uint64_t(info.shape[0]), std::uint64_t(info.shape[1])).empty();
     }
 
+protected:
+    PruningSettings m_settings;
+    PruneSpec m_spec;
+};
+
+class MagnitudePruneStep final : public PruneStep
+{
+public:
+    explicit MagnitudePruneStep(const PruningSettings& settings)
+        : PruneStep(settings, PruneScope::PerTensor)
+    { }
+
     void apply(const TensorInfo&, std::span<float> values, std::size_t rows, std::size_t columns,
         std::stop_token stop) const override
     {
@@ -80,34 +94,21 @@ public:
         const auto result = pruneMagnitude(weight, m_spec, silent, stop);
         matrix = result.weight;
     }
-
-private:
-    PruningSettings m_settings;
-    PruneSpec m_spec;
 };
 
 // Wanda (|W_ij| · ‖X_j‖₂) or SparseGPT (OBS saliency under the layer Hessian, with the remaining
 // weights updated) from the activations of the recipe's calibration text in the uncompressed model,
 // captured on first use and shared (recipeCalibration).
-class CalibratedPruneStep final : public PipelineStep
+class CalibratedPruneStep final : public PruneStep
 {
 public:
     CalibratedPruneStep(
         const PruningSettings& settings, CalibrationSettings calibration, std::shared_ptr<const Checkpoint> checkpoint)
-        : m_settings(settings)
-        , m_spec(pruneSpecOf(settings, PruneScope::PerRow))
+        : PruneStep(settings, PruneScope::PerRow)
         , m_calibration(std::move(calibration))
         , m_checkpoint(std::move(checkpoint))
     {
         requireCalibrationText(m_calibration);
-    }
-
-    std::string name() const override { return "prune"; }
-
-    bool appliesTo(const TensorInfo& info) const override
-    {
-        return selectedBy(m_settings.tensors, info)
-            && m_spec.whyNotApplicable(std::uint64_t(info.shape[0]), std::uint64_t(info.shape[1])).empty();
     }
 
     void apply(const TensorInfo& info, std::span<float> values, std::size_t rows, std::size_t columns,
@@ -141,8 +142,6 @@ public:
     }
 
 private:
-    PruningSettings m_settings;
-    PruneSpec m_spec;
     CalibrationSettings m_calibration;
     std::shared_ptr<const Checkpoint> m_checkpoint;
 };

@@ -177,13 +177,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        QSignalSpy opened(&window, &MainWindow::checkpointOpened);
-        window.openPath(QStringLiteral(COMPLAB_SAMPLE_DIR));
-        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
-        LabRecipe recipe = window.labState()->recipe();
-        recipe.precisionStep = findPrecisionStep("INT4");
-        recipe.groupSize = 128;
-        window.labState()->setRecipe(recipe);
+        openSampleAtInt4(window);
         QVERIFY(window.labState()->recipe().useLoadedModel);
 
         // Independently: every matrix at 4 bits + one F16 scale per 128, every vector in BF16.
@@ -216,7 +210,7 @@ private Q_SLOTS:
             window.summaryCards()->field(QStringLiteral("diskDetail")).contains(QStringLiteral("1 per-tensor rule")));
 
         // A size of the slider's own (not the loaded model) is the rule of thumb again.
-        recipe = window.labState()->recipe();
+        LabRecipe recipe = window.labState()->recipe();
         recipe.useLoadedModel = false;
         window.labState()->setRecipe(recipe);
         QVERIFY(!window.labState()->plannedStorage().has_value());
