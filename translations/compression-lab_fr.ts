@@ -90,6 +90,49 @@
     </message>
 </context>
 <context>
+    <name>complab::ArithmeticPanel</name>
+    <message>
+        <source>1 · Footprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 · Effective parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 · Quality retained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision is a multiplier on memory: halve the bits, halve the bytes, whatever the architecture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning subtracts a fraction of the weights; distillation divides their number. Different routes to a similar place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One factor per technique, multiplied: each is below one, so stacking techniques loses faster than any one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The constants&lt;/b&gt; — rules of thumb, each with its source. Edit one and the equations, the cards and the charts follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disk = N&lt;sub&gt;eff&lt;/sub&gt; × bits ÷ 8 = %1 × %2 ÷ 8 = &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&lt;sub&gt;eff&lt;/sub&gt; = N × (1 − p) ÷ d = %1 × (1 − %2) ÷ %3 = &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>q = q&lt;sub&gt;bits&lt;/sub&gt; × (1 − (%1·p + %2·p³)) × (1 − %3·log₂ d) = %4 × %5 × %6 = &lt;b&gt;%7&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>complab::ComparePanel</name>
     <message>
         <source>Compare with another checkpoint…</source>
@@ -936,6 +979,22 @@ Sources&#xa0;: %3</translation>
         <source>Cannot make a report of this recipe: %1</source>
         <translation>Impossible de faire un rapport de cette recette&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>&amp;Workshop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab as a lesson in seven chapters, live on the open model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Present the Workshop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workshop full screen in large type; arrow keys move between chapters</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>complab::MeasuredCharts</name>
@@ -1767,6 +1826,73 @@ valeur mesurée %5</translation>
     </message>
 </context>
 <context>
+    <name>complab::QuantRowDemo</name>
+    <message>
+        <source>Bits per weight</source>
+        <translation type="unfinished">Bits par poids</translation>
+    </message>
+    <message>
+        <source>How many bits each weight keeps: 2^bits levels between the row&apos;s smallest and largest weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row of weights, before and after rounding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column of the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight value</source>
+        <translation type="unfinished">Valeur du poids</translation>
+    </message>
+    <message>
+        <source>Original (as stored in the checkpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounded to the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RMS reconstruction error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This checkpoint has no weight matrix to take a row from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading a row of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounding a row of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bits · %2 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bits: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RMS error at each width — each bit removed roughly doubles it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 in %3 (the row whose largest weight is the median of all rows); the first %4 of its %5 columns are drawn, the error is over the whole row. Dotted lines: the levels the grid allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>complab::RecipePane</name>
     <message>
         <source>F32 (4 bytes per value)</source>
@@ -2317,6 +2443,164 @@ valeur mesurée %5</translation>
     </message>
 </context>
 <context>
+    <name>complab::TechniqueMap</name>
+    <message>
+        <source>Model compression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The umbrella: anything that makes a model smaller or cheaper to run while keeping its behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer bits per weight: a coarser grid for the same network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove weights, or whole rows and heads, that contribute little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distillation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a smaller student to imitate a larger teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low-rank factorisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace a matrix by the product of two thin ones (SVD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated for the open model under the lab&apos;s current recipe (the rules of chapter 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See it work ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1-parameter model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now, for %1: %2 on disk instead of %3 at FP32, %4 of the quality kept (estimates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the lab: %1, %2 bits per weight — %3 of FP32&apos;s bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the lab: %1 of the weights removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the lab: off. Try 50 %: the quality rule barely moves until about 60 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the lab: a student %1× smaller, %2 parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the lab: off (1×). Distillation needs training, so the lab estimates it only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the lab: rank kept to %1 of each matrix&apos;s energy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the lab: off (100 % of the energy kept).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>complab::TemperatureDemo</name>
+    <message>
+        <source>Ask the teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T = 1: the teacher&apos;s own prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Softened at the chosen T: what the student learns from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once upon a time, there was a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text whose next token the teacher predicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Divides the logits before the softmax: 1 keeps the model&apos;s distribution, higher values spread probability onto the less likely tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next-token probabilities of the ten likeliest tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next token (␣ is a space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 at T = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher reads the prompt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicting the next token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a model the lab can run (the sample model is one) to ask it as a teacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At T = %1 the likeliest token gets %2 (at T = 1: %3). The distribution&apos;s entropy is %4 bits — as unsure as a fair choice among %5 tokens; the ten tokens drawn hold %6 of the probability, the other %7 tokens of the vocabulary the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>complab::TensorStatsWidget</name>
     <message>
         <source>Select a tensor to see its values</source>
@@ -2500,6 +2784,137 @@ valeur mesurée %5</translation>
     </message>
 </context>
 <context>
+    <name>complab::WorkshopView</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compression Lab — Workshop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compression is the family; quantisation is one member of it. Any technique that makes a model smaller or cheaper to run while keeping its behaviour belongs here. Four families do most of the work, and they compose: a self-hosted model has usually been through two or three of them. Each box says what the family would do to the open model under the lab&apos;s current recipe; the chart, what each precision alone would weigh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What quantisation does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantisation stores every weight on a coarser grid. An FP32 weight can take about four billion values; INT8 allows 256, INT4 sixteen, INT2 four. The network still computes, on a blurred copy of itself. Below is a real row of the open model: lower the bits and watch the red steps. Each bit removed doubles the spacing of the grid and roughly doubles the error; at 2 bits most weights share a handful of values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The arithmetic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three first-order equations carry the lab&apos;s estimates. Memory falls linearly with the bits; pruning costs little until about 60 % and then the cubic term takes over; distillation loses a small, fixed amount per halving of the size. The constants are calibrated on published results (GPTQ, AWQ, Wanda, SparseGPT and distilled models), not derived: argue with them by editing them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the lab window, where the same recipe is measured on the checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compose the techniques and watch the footprint move. These cards are the rules of the previous chapter applied to the open model (or to any size you choose); they build intuition, they are not a benchmark. Calibration data, activation outliers and fine-tuning after pruning all move real results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The techniques in depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each technique on the open model, computed now on its own tensors (the tensor chosen in the lab window).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where real models sit: the bytes of their weights against a rough quality score (MMLU and chat-arena results at release, normalised so that Llama-3.1-8B at FP16 is about 100). INT4 moves every model to the left — a quarter of FP16&apos;s bytes — with little loss in height, which is why it became the default. The marker is the lab&apos;s current recipe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the situation closest to yours: the lab loads the recipe to reach for first, and the cards below show what it costs for the open model. A model is a budget of memory, arithmetic and attention; compression spends it more cheaply for almost the same behaviour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen in large type; arrow keys move between chapters, Escape returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-training quantisation converts a trained model with a little calibration text. &lt;b&gt;GPTQ&lt;/b&gt; (Frantar et al. 2022) rounds one column at a time and lets the columns not yet rounded absorb the error; &lt;b&gt;AWQ&lt;/b&gt; (Lin et al. 2023) scales up the input channels that meet large activations before rounding; &lt;b&gt;SmoothQuant&lt;/b&gt; (Xiao et al. 2022) moves activation outliers into the weights so that activations can be INT8 too; &lt;b&gt;QLoRA&lt;/b&gt; (Dettmers et al. 2023) brought the 4-bit NormalFloat code (NF4). Quantisation-aware training goes below 4 bits with less loss, at the price of training. The chart: every scheme&apos;s error on the selected tensor, measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning removes weights. Magnitude pruning drops the smallest; &lt;b&gt;Wanda&lt;/b&gt; (Sun et al. 2023) weighs each weight by the size of the activations it multiplies; &lt;b&gt;SparseGPT&lt;/b&gt; (Frantar and Alistarh 2023) also updates the weights that stay to make up for those removed. Scattered zeros need special kernels to run faster; &lt;b&gt;2:4&lt;/b&gt; — two zeros in every four — is the pattern NVIDIA&apos;s Ampere GPUs accelerate; removing whole rows leaves a smaller dense matrix that is fast anywhere but costs more quality. White: removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distillation trains a smaller student to imitate a teacher. &lt;b&gt;Hinton, Vinyals and Dean (2015)&lt;/b&gt; train the student on the teacher&apos;s probabilities softened by a temperature T. At T = 1 the likeliest token takes nearly everything; as T rises the runners-up appear, and their sizes — which wrong answers are almost right — are what the student learns beyond the label. Here the open model is the teacher. Distillation needs a training run, so the lab estimates its size and quality rather than measuring them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distillation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A d × k matrix can be replaced by two thin factors of rank r, which saves bytes when r·(d + k) &amp;lt; d·k. The singular value decomposition gives the best such factors, and its energy curve says how many of them a matrix needs. Trained language-model weights are usually close to full rank — a slow curve — which is why low rank is a niche for them (embedding tables, bottlenecks). LoRA adapters are low rank too, but for fine-tuning, not for compression.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chapter %1 of %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End presentation (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>complab::format</name>
     <message>
         <source>scalar</source>
@@ -2539,6 +2954,18 @@ valeur mesurée %5</translation>
     <message>
         <source>file</source>
         <translation>fichier</translation>
+    </message>
+    <message>
+        <source>Open the workshop at this chapter (1-7) once the checkpoint is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the workshop in presentation mode (full screen, large type).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

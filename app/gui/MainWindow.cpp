@@ -24,6 +24,7 @@
 #include "SamplePaths.h"
 #include "SummaryCards.h"
 #include "TensorStatsWidget.h"
+#include "WorkshopView.h"
 #include "estimate/CheckpointArchitecture.h"
 #include "io/Checkpoint.h"
 
@@ -118,6 +119,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_modelPane, &ModelPane::tensorSelected, this, [this](int tensorIndex) {
         m_stats->setTensor(m_checkpoint, tensorIndex);
         m_measured->setTensor(tensorIndex);
+        m_selectedTensor = tensorIndex;
+        if (m_workshop)
+            m_workshop->setTensor(tensorIndex);
     });
     const auto measuredRecipe = [this] { return documentOf(m_lab->recipe(), std::nullopt); };
     m_measured->setRecipeProvider(measuredRecipe);
@@ -290,6 +294,15 @@ void MainWindow::createMenus()
     }
     addLanguageMenu(m_viewMenu);
     m_viewMenu->addSeparator();
+    m_viewMenu
+        ->addAction(tr("&Workshop"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), this,
+            [this] { showWorkshop(m_workshop ? m_workshop->chapter() : 0, false); })
+        ->setToolTip(tr("The lab as a lesson in seven chapters, live on the open model"));
+    m_viewMenu
+        ->addAction(tr("&Present the Workshop"), QKeySequence(Qt::Key_F5), this,
+            [this] { showWorkshop(m_workshop ? m_workshop->chapter() : 0, true); })
+        ->setToolTip(tr("The workshop full screen in large type; arrow keys move between chapters"));
+    m_viewMenu->addSeparator();
     m_viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this, [this] { zoomBy(1); });
     m_viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this, [this] { zoomBy(-1); });
     m_viewMenu->addAction(
@@ -355,6 +368,38 @@ void MainWindow::addLanguageMenu(QMenu* menu)
         action->setChecked(id == current);
         languages->addAction(action);
     }
+}
+
+WorkshopView* MainWindow::workshop()
+{
+    if (m_workshop)
+        return m_workshop;
+    m_workshop = new WorkshopView(m_lab, this);
+    m_workshop->setRecipeProvider([this] { return documentOf(m_lab->recipe(), std::nullopt); });
+    connect(m_lab, &LabState::changed, m_workshop, &WorkshopView::recipeChanged);
+    connect(m_workshop, &WorkshopView::labWindowRequested, this, [this] {
+        m_workshop->setPresenting(false);
+        raise();
+        activateWindow();
+    });
+    if (m_checkpoint) {
+        m_workshop->setCheckpoint(m_checkpoint);
+        if (m_selectedTensor >= 0)
+            m_workshop->setTensor(m_selectedTensor);
+    }
+    return m_workshop;
+}
+
+void MainWindow::showWorkshop(int chapter, bool presenting)
+{
+    WorkshopView* view = workshop();
+    view->setChapter(chapter);
+    if (presenting)
+        view->setPresenting(true);
+    else
+        view->show();
+    view->raise();
+    view->activateWindow();
 }
 
 void MainWindow::zoomBy(int steps)
@@ -640,6 +685,9 @@ void MainWindow::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint, qin
     m_measured->setCheckpoint(m_checkpoint);
     m_hotSpots->setCheckpoint(m_checkpoint);
     m_masks->setCheckpoint(m_checkpoint);
+    m_selectedTensor = -1;
+    if (m_workshop)
+        m_workshop->setCheckpoint(m_checkpoint);
     m_compare->setReference(m_checkpoint);
     m_run->setCheckpoint(m_checkpoint);
     m_quality->setCheckpoint(m_checkpoint);

@@ -42,6 +42,7 @@ class ReportExporter;
 class SummaryCards;
 class TensorStatsWidget;
 class TensorTreeModel;
+class WorkshopView;
 enum class Appearance;
 enum class ChartExportFormat;
 
@@ -91,6 +92,10 @@ public:
     ComparePanel* comparePanel() const { return m_compare; }
     RunPanel* runPanel() const { return m_run; }
     QualitySweepPanel* qualityPanel() const { return m_quality; }
+    // Workshop mode (View ▸ Workshop), made on first use and sharing the lab's state and model.
+    WorkshopView* workshop();
+    // Opens the workshop at a chapter (0-based), in presentation mode when asked.
+    void showWorkshop(int chapter, bool presenting);
     // The recipe document the sliders extend (rules, calibration); null until one is opened, saved or edited.
     const Recipe* recipeDocument() const { return m_recipeDocument.get(); }
 
@@ -150,6 +155,8 @@ private:
     RunPanel* m_run;
     ReportExporter* m_report;
     QualitySweepPanel* m_quality;
+    WorkshopView* m_workshop = nullptr;
+    int m_selectedTensor = -1;
     QString m_tensorOnOpen;
     QString m_compareOnOpen;
     QMenu* m_viewMenu = nullptr;

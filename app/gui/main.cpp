@@ -12,6 +12,8 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <algorithm>
+
 namespace {
 
 // The interface language, from View ▸ Language ("view/language": "system", the default, or "en",
@@ -93,6 +95,13 @@ int main(int argc, char** argv)
             "main", "Compare the checkpoint with this second one of the same model (compare mode)."),
         QApplication::translate("main", "file"));
     parser.addOption(compareOption);
+    const QCommandLineOption workshopOption(QStringLiteral("workshop"),
+        QApplication::translate("main", "Open the workshop at this chapter (1-7) once the checkpoint is open."),
+        QApplication::translate("main", "chapter"));
+    parser.addOption(workshopOption);
+    const QCommandLineOption presentOption(QStringLiteral("present"),
+        QApplication::translate("main", "Show the workshop in presentation mode (full screen, large type)."));
+    parser.addOption(presentOption);
     parser.process(app);
 
     complab::applyAppearance(complab::parseAppearance(QSettings().value(QStringLiteral("view/appearance")).toString()));
@@ -109,6 +118,13 @@ int main(int argc, char** argv)
     if (parser.isSet(recipeOption)) {
         const QString recipe = parser.value(recipeOption);
         QTimer::singleShot(0, &window, [&window, recipe] { window.openRecipe(recipe); });
+    }
+    if (parser.isSet(workshopOption) || parser.isSet(presentOption)) {
+        const int chapter = std::clamp(parser.value(workshopOption).toInt(), 1, 7) - 1;
+        const bool present = parser.isSet(presentOption);
+        QObject::connect(
+            &window, &complab::MainWindow::checkpointOpened, &window,
+            [&window, chapter, present] { window.showWorkshop(chapter, present); }, Qt::SingleShotConnection);
     }
     return QApplication::exec();
 }
