@@ -93,43 +93,43 @@
     <name>complab::ArithmeticPanel</name>
     <message>
         <source>1 · Footprint</source>
-        <translation type="unfinished"></translation>
+        <translation>1 · Dateigröße</translation>
     </message>
     <message>
         <source>2 · Effective parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>2 · Effektive Parameter</translation>
     </message>
     <message>
         <source>3 · Quality retained</source>
-        <translation type="unfinished"></translation>
+        <translation>3 · Restqualität</translation>
     </message>
     <message>
         <source>Precision is a multiplier on memory: halve the bits, halve the bytes, whatever the architecture.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Präzision wirkt als Faktor auf den Speicher: halb so viele Bit, halb so viele Bytes, unabhängig von der Architektur.</translation>
     </message>
     <message>
         <source>Pruning subtracts a fraction of the weights; distillation divides their number. Different routes to a similar place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pruning zieht einen Anteil der Gewichte ab; Destillation teilt ihre Anzahl. Verschiedene Wege zu einem ähnlichen Ziel.</translation>
     </message>
     <message>
         <source>One factor per technique, multiplied: each is below one, so stacking techniques loses faster than any one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Faktor pro Technik, miteinander multipliziert: Jeder liegt unter eins, daher verlieren kombinierte Techniken schneller als jede einzelne.</translation>
     </message>
     <message>
         <source>&lt;b&gt;The constants&lt;/b&gt; — rules of thumb, each with its source. Edit one and the equations, the cards and the charts follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Die Konstanten&lt;/b&gt; — Faustregeln, jede mit ihrer Quelle. Ändern Sie eine, und Gleichungen, Karten und Diagramme ziehen nach.</translation>
     </message>
     <message>
         <source>disk = N&lt;sub&gt;eff&lt;/sub&gt; × bits ÷ 8 = %1 × %2 ÷ 8 = &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateigröße = N&lt;sub&gt;eff&lt;/sub&gt; × Bit ÷ 8 = %1 × %2 ÷ 8 = &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
         <source>N&lt;sub&gt;eff&lt;/sub&gt; = N × (1 − p) ÷ d = %1 × (1 − %2) ÷ %3 = &lt;b&gt;%4&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>N&lt;sub&gt;eff&lt;/sub&gt; = N × (1 − p) ÷ d = %1 × (1 − %2) ÷ %3 = &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
         <source>q = q&lt;sub&gt;bits&lt;/sub&gt; × (1 − (%1·p + %2·p³)) × (1 − %3·log₂ d) = %4 × %5 × %6 = &lt;b&gt;%7&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>q = q&lt;sub&gt;Bit&lt;/sub&gt; × (1 − (%1·p + %2·p³)) × (1 − %3·log₂ d) = %4 × %5 × %6 = &lt;b&gt;%7&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -981,19 +981,19 @@ Quellen: %3</translation>
     </message>
     <message>
         <source>&amp;Workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Workshop</translation>
     </message>
     <message>
         <source>The lab as a lesson in seven chapters, live on the open model</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Labor als Lektion in sieben Kapiteln, live am geöffneten Modell</translation>
     </message>
     <message>
         <source>&amp;Present the Workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>Workshop &amp;präsentieren</translation>
     </message>
     <message>
         <source>The workshop full screen in large type; arrow keys move between chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Workshop im Vollbild mit großer Schrift; die Pfeiltasten wechseln zwischen den Kapiteln</translation>
     </message>
 </context>
 <context>
@@ -1829,67 +1829,67 @@ gemessen %5</translation>
     <name>complab::QuantRowDemo</name>
     <message>
         <source>Bits per weight</source>
-        <translation type="unfinished">Bit pro Gewicht</translation>
+        <translation>Bit pro Gewicht</translation>
     </message>
     <message>
         <source>How many bits each weight keeps: 2^bits levels between the row&apos;s smallest and largest weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Bit jedes Gewicht behält: 2^Bit Stufen zwischen dem kleinsten und dem größten Gewicht der Zeile</translation>
     </message>
     <message>
         <source>One row of weights, before and after rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile von Gewichten, vor und nach dem Runden</translation>
     </message>
     <message>
         <source>Column of the row</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte der Zeile</translation>
     </message>
     <message>
         <source>Weight value</source>
-        <translation type="unfinished">Gewichtswert</translation>
+        <translation>Gewichtswert</translation>
     </message>
     <message>
         <source>Original (as stored in the checkpoint)</source>
-        <translation type="unfinished"></translation>
+        <translation>Original (wie im Checkpoint gespeichert)</translation>
     </message>
     <message>
         <source>Rounded to the grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf das Raster gerundet</translation>
     </message>
     <message>
         <source>Column %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1: %2</translation>
     </message>
     <message>
         <source>RMS reconstruction error</source>
-        <translation type="unfinished"></translation>
+        <translation>RMS-Rekonstruktionsfehler</translation>
     </message>
     <message>
         <source>This checkpoint has no weight matrix to take a row from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Checkpoint hat keine Gewichtsmatrix, aus der sich eine Zeile nehmen ließe.</translation>
     </message>
     <message>
         <source>Reading a row of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile von %1 wird gelesen…</translation>
     </message>
     <message>
         <source>Rounding a row of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden einer Zeile von %1</translation>
     </message>
     <message>
         <source>%1 bits · %2 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bit · %2 Stufen</translation>
     </message>
     <message>
         <source>%1 bits: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bit: %2</translation>
     </message>
     <message>
         <source>RMS error at each width — each bit removed roughly doubles it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RMS-Fehler bei jeder Bitbreite — jedes weggenommene Bit verdoppelt ihn ungefähr: %1</translation>
     </message>
     <message>
         <source>Row %1 of %2 in %3 (the row whose largest weight is the median of all rows); the first %4 of its %5 columns are drawn, the error is over the whole row. Dotted lines: the levels the grid allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 von %2 in %3 (die Zeile, deren größtes Gewicht der Median über alle Zeilen ist); gezeichnet sind die ersten %4 ihrer %5 Spalten, der Fehler gilt für die ganze Zeile. Gepunktete Linien: die Stufen, die das Raster zulässt.</translation>
     </message>
 </context>
 <context>
@@ -2446,158 +2446,158 @@ gemessen %5</translation>
     <name>complab::TechniqueMap</name>
     <message>
         <source>Model compression</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellkompression</translation>
     </message>
     <message>
         <source>The umbrella: anything that makes a model smaller or cheaper to run while keeping its behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Oberbegriff: alles, was ein Modell kleiner oder günstiger im Betrieb macht und dabei sein Verhalten bewahrt</translation>
     </message>
     <message>
         <source>Quantisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantisierung</translation>
     </message>
     <message>
         <source>Fewer bits per weight: a coarser grid for the same network</source>
-        <translation type="unfinished"></translation>
+        <translation>Weniger Bit pro Gewicht: ein gröberes Raster für dasselbe Netz</translation>
     </message>
     <message>
         <source>Pruning</source>
-        <translation type="unfinished"></translation>
+        <translation>Pruning</translation>
     </message>
     <message>
         <source>Remove weights, or whole rows and heads, that contribute little</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte oder ganze Zeilen und Köpfe entfernen, die wenig beitragen</translation>
     </message>
     <message>
         <source>Distillation</source>
-        <translation type="unfinished"></translation>
+        <translation>Destillation</translation>
     </message>
     <message>
         <source>Train a smaller student to imitate a larger teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen kleineren Schüler trainieren, der einen größeren Lehrer nachahmt</translation>
     </message>
     <message>
         <source>Low-rank factorisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrigrang-Zerlegung</translation>
     </message>
     <message>
         <source>Replace a matrix by the product of two thin ones (SVD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Matrix durch das Produkt zweier schmaler Matrizen ersetzen (SVD)</translation>
     </message>
     <message>
         <source>Estimated for the open model under the lab&apos;s current recipe (the rules of chapter 3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschätzt für das geöffnete Modell unter dem aktuellen Rezept des Labors (nach den Regeln aus Kapitel 3)</translation>
     </message>
     <message>
         <source>See it work ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>In Aktion sehen ▸</translation>
     </message>
     <message>
         <source>a %1-parameter model</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Modell mit %1 Parametern</translation>
     </message>
     <message>
         <source>Now, for %1: %2 on disk instead of %3 at FP32, %4 of the quality kept (estimates).</source>
-        <translation type="unfinished"></translation>
+        <translation>Derzeit für %1: %2 auf dem Datenträger statt %3 in FP32, %4 der Qualität erhalten (Schätzungen).</translation>
     </message>
     <message>
         <source>In the lab: %1, %2 bits per weight — %3 of FP32&apos;s bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Labor: %1, %2 Bit pro Gewicht — %3 der Bytes von FP32.</translation>
     </message>
     <message>
         <source>In the lab: %1 of the weights removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Labor: %1 der Gewichte entfernt.</translation>
     </message>
     <message>
         <source>In the lab: off. Try 50 %: the quality rule barely moves until about 60 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Labor: aus. Versuchen Sie 50 %: Die Qualitätsregel bewegt sich bis etwa 60 % kaum.</translation>
     </message>
     <message>
         <source>In the lab: a student %1× smaller, %2 parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Labor: ein Schüler, %1× kleiner, mit %2 Parametern.</translation>
     </message>
     <message>
         <source>In the lab: off (1×). Distillation needs training, so the lab estimates it only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Labor: aus (1×). Destillation erfordert Training, daher schätzt das Labor sie nur.</translation>
     </message>
     <message>
         <source>In the lab: rank kept to %1 of each matrix&apos;s energy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Labor: Rang so gewählt, dass %1 der Energie jeder Matrix erhalten bleibt.</translation>
     </message>
     <message>
         <source>In the lab: off (100 % of the energy kept).</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Labor: aus (100 % der Energie erhalten).</translation>
     </message>
 </context>
 <context>
     <name>complab::TemperatureDemo</name>
     <message>
         <source>Ask the teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Lehrer fragen</translation>
     </message>
     <message>
         <source>T = 1: the teacher&apos;s own prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>T = 1: die eigene Vorhersage des Lehrers</translation>
     </message>
     <message>
         <source>Softened at the chosen T: what the student learns from</source>
-        <translation type="unfinished"></translation>
+        <translation>Geglättet beim gewählten T: woraus der Schüler lernt</translation>
     </message>
     <message>
         <source>Once upon a time, there was a little</source>
-        <translation type="unfinished"></translation>
+        <translation>Once upon a time, there was a little</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>The text whose next token the teacher predicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text, dessen nächstes Token der Lehrer vorhersagt</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <source>Divides the logits before the softmax: 1 keeps the model&apos;s distribution, higher values spread probability onto the less likely tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilt die Logits vor dem Softmax: 1 behält die Verteilung des Modells bei, höhere Werte verteilen Wahrscheinlichkeit auf die weniger wahrscheinlichen Token</translation>
     </message>
     <message>
         <source>Next-token probabilities of the ten likeliest tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichkeiten der zehn wahrscheinlichsten nächsten Token</translation>
     </message>
     <message>
         <source>Next token (␣ is a space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes Token (␣ ist ein Leerzeichen)</translation>
     </message>
     <message>
         <source>Probability (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichkeit (%)</translation>
     </message>
     <message>
         <source>%1: %2 at T = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 bei T = %3</translation>
     </message>
     <message>
         <source>The teacher reads the prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lehrer liest den Prompt…</translation>
     </message>
     <message>
         <source>Predicting the next token</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhersage des nächsten Tokens</translation>
     </message>
     <message>
         <source>T = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>T = %1</translation>
     </message>
     <message>
         <source>Open a model the lab can run (the sample model is one) to ask it as a teacher.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie ein Modell, das das Labor ausführen kann (das Beispielmodell ist eines), um es als Lehrer zu befragen.</translation>
     </message>
     <message>
         <source>At T = %1 the likeliest token gets %2 (at T = 1: %3). The distribution&apos;s entropy is %4 bits — as unsure as a fair choice among %5 tokens; the ten tokens drawn hold %6 of the probability, the other %7 tokens of the vocabulary the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei T = %1 erhält das wahrscheinlichste Token %2 (bei T = 1: %3). Die Entropie der Verteilung beträgt %4 Bit — so unsicher wie eine faire Wahl unter %5 Token; die zehn gezeigten Token vereinen %6 der Wahrscheinlichkeit auf sich, die übrigen %7 Token des Vokabulars den Rest.</translation>
     </message>
 </context>
 <context>
@@ -2787,131 +2787,131 @@ gemessen %5</translation>
     <name>complab::WorkshopView</name>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Zurück</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter ▶</translation>
     </message>
     <message>
         <source>Present (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Präsentieren (F5)</translation>
     </message>
     <message>
         <source>Compression Lab — Workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>Compression Lab — Workshop</translation>
     </message>
     <message>
         <source>The map</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übersicht</translation>
     </message>
     <message>
         <source>Compression is the family; quantisation is one member of it. Any technique that makes a model smaller or cheaper to run while keeping its behaviour belongs here. Four families do most of the work, and they compose: a self-hosted model has usually been through two or three of them. Each box says what the family would do to the open model under the lab&apos;s current recipe; the chart, what each precision alone would weigh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kompression ist die Familie; Quantisierung ist eines ihrer Mitglieder. Jede Technik, die ein Modell kleiner oder günstiger im Betrieb macht und dabei sein Verhalten bewahrt, gehört dazu. Vier Familien leisten den Großteil der Arbeit, und sie lassen sich kombinieren: Ein selbst gehostetes Modell hat meist zwei oder drei von ihnen durchlaufen. Jeder Kasten zeigt, was die Familie unter dem aktuellen Rezept des Labors mit dem geöffneten Modell machen würde; das Diagramm, wie viel jede Präzision allein wiegen würde.</translation>
     </message>
     <message>
         <source>What quantisation does</source>
-        <translation type="unfinished"></translation>
+        <translation>Was Quantisierung bewirkt</translation>
     </message>
     <message>
         <source>Quantisation stores every weight on a coarser grid. An FP32 weight can take about four billion values; INT8 allows 256, INT4 sixteen, INT2 four. The network still computes, on a blurred copy of itself. Below is a real row of the open model: lower the bits and watch the red steps. Each bit removed doubles the spacing of the grid and roughly doubles the error; at 2 bits most weights share a handful of values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantisierung speichert jedes Gewicht auf einem gröberen Raster. Ein FP32-Gewicht kann etwa vier Milliarden Werte annehmen; INT8 erlaubt 256, INT4 sechzehn, INT2 vier. Das Netz rechnet weiter, auf einer unscharfen Kopie seiner selbst. Unten sehen Sie eine echte Zeile des geöffneten Modells: Verringern Sie die Bitzahl und beobachten Sie die roten Stufen. Jedes weggenommene Bit verdoppelt den Abstand im Raster und ungefähr auch den Fehler; bei 2 Bit teilen sich die meisten Gewichte eine Handvoll Werte.</translation>
     </message>
     <message>
         <source>The arithmetic</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rechnung</translation>
     </message>
     <message>
         <source>Three first-order equations carry the lab&apos;s estimates. Memory falls linearly with the bits; pruning costs little until about 60 % and then the cubic term takes over; distillation loses a small, fixed amount per halving of the size. The constants are calibrated on published results (GPTQ, AWQ, Wanda, SparseGPT and distilled models), not derived: argue with them by editing them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drei Gleichungen erster Näherung tragen die Schätzungen des Labors. Der Speicher sinkt linear mit der Bitzahl; Pruning kostet bis etwa 60 % wenig, dann übernimmt der kubische Term; Destillation verliert pro Halbierung der Größe einen kleinen, festen Betrag. Die Konstanten sind an veröffentlichten Ergebnissen kalibriert (GPTQ, AWQ, Wanda, SparseGPT und destillierte Modelle), nicht hergeleitet: Widersprechen Sie ihnen, indem Sie sie ändern.</translation>
     </message>
     <message>
         <source>Open the lab window, where the same recipe is measured on the checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laborfenster öffnen, in dem dasselbe Rezept am Checkpoint gemessen wird</translation>
     </message>
     <message>
         <source>The lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Labor</translation>
     </message>
     <message>
         <source>Compose the techniques and watch the footprint move. These cards are the rules of the previous chapter applied to the open model (or to any size you choose); they build intuition, they are not a benchmark. Calibration data, activation outliers and fine-tuning after pruning all move real results.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kombinieren Sie die Techniken und sehen Sie zu, wie sich der Speicherbedarf verändert. Diese Karten sind die Regeln des vorigen Kapitels, angewandt auf das geöffnete Modell (oder auf eine beliebige Größe Ihrer Wahl); sie schärfen die Intuition, sind aber kein Benchmark. Kalibrierungsdaten, Ausreißer in den Aktivierungen und Feinabstimmung nach dem Pruning verschieben alle die realen Ergebnisse.</translation>
     </message>
     <message>
         <source>The techniques in depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Techniken im Detail</translation>
     </message>
     <message>
         <source>Each technique on the open model, computed now on its own tensors (the tensor chosen in the lab window).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Technik am geöffneten Modell, jetzt an dessen eigenen Tensoren berechnet (an dem im Laborfenster gewählten Tensor).</translation>
     </message>
     <message>
         <source>The landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelllandschaft</translation>
     </message>
     <message>
         <source>Where real models sit: the bytes of their weights against a rough quality score (MMLU and chat-arena results at release, normalised so that Llama-3.1-8B at FP16 is about 100). INT4 moves every model to the left — a quarter of FP16&apos;s bytes — with little loss in height, which is why it became the default. The marker is the lab&apos;s current recipe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo reale Modelle liegen: die Bytes ihrer Gewichte gegen einen groben Qualitätswert (MMLU- und Chat-Arena-Ergebnisse zur Veröffentlichung, so normiert, dass Llama-3.1-8B in FP16 bei etwa 100 liegt). INT4 verschiebt jedes Modell nach links — auf ein Viertel der Bytes von FP16 — bei geringem Höhenverlust; deshalb wurde es zum Standard. Die Markierung ist das aktuelle Rezept des Labors.</translation>
     </message>
     <message>
         <source>The decision guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Entscheidungshilfe</translation>
     </message>
     <message>
         <source>Pick the situation closest to yours: the lab loads the recipe to reach for first, and the cards below show what it costs for the open model. A model is a budget of memory, arithmetic and attention; compression spends it more cheaply for almost the same behaviour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Situation, die Ihrer am nächsten kommt: Das Labor lädt das Rezept der ersten Wahl, und die Karten darunter zeigen, was es beim geöffneten Modell kostet. Ein Modell ist ein Budget aus Speicher, Rechenaufwand und Attention; Kompression gibt es sparsamer aus, bei fast gleichem Verhalten.</translation>
     </message>
     <message>
         <source>%1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapitel</translation>
     </message>
     <message>
         <source>Full screen in large type; arrow keys move between chapters, Escape returns</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollbild mit großer Schrift; die Pfeiltasten wechseln zwischen den Kapiteln, Esc kehrt zurück</translation>
     </message>
     <message>
         <source>Post-training quantisation converts a trained model with a little calibration text. &lt;b&gt;GPTQ&lt;/b&gt; (Frantar et al. 2022) rounds one column at a time and lets the columns not yet rounded absorb the error; &lt;b&gt;AWQ&lt;/b&gt; (Lin et al. 2023) scales up the input channels that meet large activations before rounding; &lt;b&gt;SmoothQuant&lt;/b&gt; (Xiao et al. 2022) moves activation outliers into the weights so that activations can be INT8 too; &lt;b&gt;QLoRA&lt;/b&gt; (Dettmers et al. 2023) brought the 4-bit NormalFloat code (NF4). Quantisation-aware training goes below 4 bits with less loss, at the price of training. The chart: every scheme&apos;s error on the selected tensor, measured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Post-Training-Quantisierung wandelt ein trainiertes Modell mit etwas Kalibrierungstext um. &lt;b&gt;GPTQ&lt;/b&gt; (Frantar et al. 2022) rundet Spalte für Spalte und lässt die noch nicht gerundeten Spalten den Fehler auffangen; &lt;b&gt;AWQ&lt;/b&gt; (Lin et al. 2023) skaliert vor dem Runden die Eingangskanäle hoch, die auf große Aktivierungen treffen; &lt;b&gt;SmoothQuant&lt;/b&gt; (Xiao et al. 2022) verlagert Ausreißer der Aktivierungen in die Gewichte, sodass auch die Aktivierungen INT8 sein können; &lt;b&gt;QLoRA&lt;/b&gt; (Dettmers et al. 2023) brachte den 4-Bit-Code NormalFloat (NF4). Quantisierungsbewusstes Training kommt mit weniger Verlust unter 4 Bit, um den Preis eines Trainings. Das Diagramm: der Fehler jedes Schemas am gewählten Tensor, gemessen.</translation>
     </message>
     <message>
         <source>Quantisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantisierung</translation>
     </message>
     <message>
         <source>Pruning removes weights. Magnitude pruning drops the smallest; &lt;b&gt;Wanda&lt;/b&gt; (Sun et al. 2023) weighs each weight by the size of the activations it multiplies; &lt;b&gt;SparseGPT&lt;/b&gt; (Frantar and Alistarh 2023) also updates the weights that stay to make up for those removed. Scattered zeros need special kernels to run faster; &lt;b&gt;2:4&lt;/b&gt; — two zeros in every four — is the pattern NVIDIA&apos;s Ampere GPUs accelerate; removing whole rows leaves a smaller dense matrix that is fast anywhere but costs more quality. White: removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pruning entfernt Gewichte. Betrags-Pruning streicht die kleinsten; &lt;b&gt;Wanda&lt;/b&gt; (Sun et al. 2023) bewertet jedes Gewicht nach der Größe der Aktivierungen, mit denen es multipliziert wird; &lt;b&gt;SparseGPT&lt;/b&gt; (Frantar und Alistarh 2023) passt zusätzlich die verbleibenden Gewichte an, um die entfernten auszugleichen. Verstreute Nullen brauchen spezielle Kernels, um schneller zu laufen; &lt;b&gt;2:4&lt;/b&gt; — zwei Nullen in je vier — ist das Muster, das die Ampere-GPUs von NVIDIA beschleunigen; das Entfernen ganzer Zeilen hinterlässt eine kleinere dichte Matrix, die überall schnell ist, aber mehr Qualität kostet. Weiß: entfernt.</translation>
     </message>
     <message>
         <source>Pruning</source>
-        <translation type="unfinished"></translation>
+        <translation>Pruning</translation>
     </message>
     <message>
         <source>Distillation trains a smaller student to imitate a teacher. &lt;b&gt;Hinton, Vinyals and Dean (2015)&lt;/b&gt; train the student on the teacher&apos;s probabilities softened by a temperature T. At T = 1 the likeliest token takes nearly everything; as T rises the runners-up appear, and their sizes — which wrong answers are almost right — are what the student learns beyond the label. Here the open model is the teacher. Distillation needs a training run, so the lab estimates its size and quality rather than measuring them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Destillation trainiert einen kleineren Schüler darauf, einen Lehrer nachzuahmen. &lt;b&gt;Hinton, Vinyals und Dean (2015)&lt;/b&gt; trainieren den Schüler auf den Wahrscheinlichkeiten des Lehrers, geglättet durch eine Temperatur T. Bei T = 1 erhält das wahrscheinlichste Token fast alles; mit steigendem T erscheinen die Nächstplatzierten, und ihre Größen — welche falschen Antworten fast richtig sind — sind das, was der Schüler über das Label hinaus lernt. Hier ist das geöffnete Modell der Lehrer. Destillation erfordert einen Trainingslauf, daher schätzt das Labor Größe und Qualität, statt sie zu messen.</translation>
     </message>
     <message>
         <source>Distillation</source>
-        <translation type="unfinished"></translation>
+        <translation>Destillation</translation>
     </message>
     <message>
         <source>A d × k matrix can be replaced by two thin factors of rank r, which saves bytes when r·(d + k) &amp;lt; d·k. The singular value decomposition gives the best such factors, and its energy curve says how many of them a matrix needs. Trained language-model weights are usually close to full rank — a slow curve — which is why low rank is a niche for them (embedding tables, bottlenecks). LoRA adapters are low rank too, but for fine-tuning, not for compression.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine d × k-Matrix lässt sich durch zwei schmale Faktoren vom Rang r ersetzen; das spart Bytes, wenn r·(d + k) &amp;lt; d·k. Die Singulärwertzerlegung liefert die besten solchen Faktoren, und ihre Energiekurve zeigt, wie viele davon eine Matrix braucht. Trainierte Gewichte von Sprachmodellen haben meist nahezu vollen Rang — eine langsam steigende Kurve —, weshalb Niedrigrang für sie eine Nische ist (Embedding-Tabellen, Engpass-Schichten). LoRA-Adapter sind ebenfalls niedrigrangig, aber für die Feinabstimmung, nicht für die Kompression.</translation>
     </message>
     <message>
         <source>Low rank</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrigrang</translation>
     </message>
     <message>
         <source>Chapter %1 of %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapitel %1 von %2 · %3</translation>
     </message>
     <message>
         <source>End presentation (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Präsentation beenden (Esc)</translation>
     </message>
 </context>
 <context>
@@ -2957,15 +2957,15 @@ gemessen %5</translation>
     </message>
     <message>
         <source>Open the workshop at this chapter (1-7) once the checkpoint is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Workshop bei diesem Kapitel (1-7) öffnen, sobald der Checkpoint geöffnet ist.</translation>
     </message>
     <message>
         <source>chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapitel</translation>
     </message>
     <message>
         <source>Show the workshop in presentation mode (full screen, large type).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Workshop im Präsentationsmodus zeigen (Vollbild, große Schrift).</translation>
     </message>
 </context>
 </TS>

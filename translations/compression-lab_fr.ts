@@ -93,43 +93,43 @@
     <name>complab::ArithmeticPanel</name>
     <message>
         <source>1 · Footprint</source>
-        <translation type="unfinished"></translation>
+        <translation>1 · Empreinte</translation>
     </message>
     <message>
         <source>2 · Effective parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>2 · Paramètres effectifs</translation>
     </message>
     <message>
         <source>3 · Quality retained</source>
-        <translation type="unfinished"></translation>
+        <translation>3 · Qualité gardée</translation>
     </message>
     <message>
         <source>Precision is a multiplier on memory: halve the bits, halve the bytes, whatever the architecture.</source>
-        <translation type="unfinished"></translation>
+        <translation>La précision agit comme un multiplicateur sur la mémoire&#xa0;: deux fois moins de bits, deux fois moins d&apos;octets, quelle que soit l&apos;architecture.</translation>
     </message>
     <message>
         <source>Pruning subtracts a fraction of the weights; distillation divides their number. Different routes to a similar place.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;élagage retranche une fraction des poids&#xa0;; la distillation divise leur nombre. Deux chemins différents vers un résultat semblable.</translation>
     </message>
     <message>
         <source>One factor per technique, multiplied: each is below one, so stacking techniques loses faster than any one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un facteur par technique, multipliés entre eux&#xa0;: chacun est inférieur à un, si bien que cumuler les techniques fait perdre plus vite qu&apos;aucune d&apos;elles seule.</translation>
     </message>
     <message>
         <source>&lt;b&gt;The constants&lt;/b&gt; — rules of thumb, each with its source. Edit one and the equations, the cards and the charts follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Les constantes&lt;/b&gt; — des règles empiriques, chacune avec sa source. Modifiez-en une&#xa0;: les équations, les fiches et les graphiques suivent.</translation>
     </message>
     <message>
         <source>disk = N&lt;sub&gt;eff&lt;/sub&gt; × bits ÷ 8 = %1 × %2 ÷ 8 = &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>disque = N&lt;sub&gt;eff&lt;/sub&gt; × bits ÷ 8 = %1 × %2 ÷ 8 = &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
         <source>N&lt;sub&gt;eff&lt;/sub&gt; = N × (1 − p) ÷ d = %1 × (1 − %2) ÷ %3 = &lt;b&gt;%4&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>N&lt;sub&gt;eff&lt;/sub&gt; = N × (1 − p) ÷ d = %1 × (1 − %2) ÷ %3 = &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
         <source>q = q&lt;sub&gt;bits&lt;/sub&gt; × (1 − (%1·p + %2·p³)) × (1 − %3·log₂ d) = %4 × %5 × %6 = &lt;b&gt;%7&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>q = q&lt;sub&gt;bits&lt;/sub&gt; × (1 − (%1·p + %2·p³)) × (1 − %3·log₂ d) = %4 × %5 × %6 = &lt;b&gt;%7&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -981,19 +981,19 @@ Sources&#xa0;: %3</translation>
     </message>
     <message>
         <source>&amp;Workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>At&amp;elier</translation>
     </message>
     <message>
         <source>The lab as a lesson in seven chapters, live on the open model</source>
-        <translation type="unfinished"></translation>
+        <translation>Le labo sous forme de leçon en sept chapitres, en direct sur le modèle ouvert</translation>
     </message>
     <message>
         <source>&amp;Present the Workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>Pré&amp;senter l&apos;atelier</translation>
     </message>
     <message>
         <source>The workshop full screen in large type; arrow keys move between chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;atelier en plein écran et en grands caractères&#xa0;; les touches fléchées font passer d&apos;un chapitre à l&apos;autre</translation>
     </message>
 </context>
 <context>
@@ -1829,67 +1829,67 @@ valeur mesurée %5</translation>
     <name>complab::QuantRowDemo</name>
     <message>
         <source>Bits per weight</source>
-        <translation type="unfinished">Bits par poids</translation>
+        <translation>Bits par poids</translation>
     </message>
     <message>
         <source>How many bits each weight keeps: 2^bits levels between the row&apos;s smallest and largest weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre de bits que garde chaque poids&#xa0;: 2^bits niveaux entre le plus petit et le plus grand poids de la ligne</translation>
     </message>
     <message>
         <source>One row of weights, before and after rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>Une ligne de poids, avant et après l&apos;arrondi</translation>
     </message>
     <message>
         <source>Column of the row</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonne de la ligne</translation>
     </message>
     <message>
         <source>Weight value</source>
-        <translation type="unfinished">Valeur du poids</translation>
+        <translation>Valeur du poids</translation>
     </message>
     <message>
         <source>Original (as stored in the checkpoint)</source>
-        <translation type="unfinished"></translation>
+        <translation>Original (tel que stocké dans le checkpoint)</translation>
     </message>
     <message>
         <source>Rounded to the grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrondi sur la grille</translation>
     </message>
     <message>
         <source>Column %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonne %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>RMS reconstruction error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur de reconstruction RMS</translation>
     </message>
     <message>
         <source>This checkpoint has no weight matrix to take a row from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce checkpoint n&apos;a aucune matrice de poids d&apos;où tirer une ligne.</translation>
     </message>
     <message>
         <source>Reading a row of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture d&apos;une ligne de %1…</translation>
     </message>
     <message>
         <source>Rounding a row of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrondi d&apos;une ligne de %1</translation>
     </message>
     <message>
         <source>%1 bits · %2 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bits · %2 niveaux</translation>
     </message>
     <message>
         <source>%1 bits: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bits&#xa0;: %2</translation>
     </message>
     <message>
         <source>RMS error at each width — each bit removed roughly doubles it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur RMS pour chaque nombre de bits — chaque bit retiré la double à peu près&#xa0;: %1</translation>
     </message>
     <message>
         <source>Row %1 of %2 in %3 (the row whose largest weight is the median of all rows); the first %4 of its %5 columns are drawn, the error is over the whole row. Dotted lines: the levels the grid allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1 sur %2 de %3 (celle dont le plus grand poids est la médiane de toutes les lignes)&#xa0;; les %4 premières de ses %5 colonnes sont tracées, l&apos;erreur porte sur la ligne entière. En pointillés&#xa0;: les niveaux que permet la grille.</translation>
     </message>
 </context>
 <context>
@@ -2446,158 +2446,158 @@ valeur mesurée %5</translation>
     <name>complab::TechniqueMap</name>
     <message>
         <source>Model compression</source>
-        <translation type="unfinished"></translation>
+        <translation>Compression de modèles</translation>
     </message>
     <message>
         <source>The umbrella: anything that makes a model smaller or cheaper to run while keeping its behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>Le terme générique&#xa0;: tout ce qui rend un modèle plus petit ou moins coûteux à exécuter tout en préservant son comportement</translation>
     </message>
     <message>
         <source>Quantisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantification</translation>
     </message>
     <message>
         <source>Fewer bits per weight: a coarser grid for the same network</source>
-        <translation type="unfinished"></translation>
+        <translation>Moins de bits par poids&#xa0;: une grille plus grossière pour le même réseau</translation>
     </message>
     <message>
         <source>Pruning</source>
-        <translation type="unfinished"></translation>
+        <translation>Élagage</translation>
     </message>
     <message>
         <source>Remove weights, or whole rows and heads, that contribute little</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer des poids, ou des lignes et des têtes entières, qui contribuent peu</translation>
     </message>
     <message>
         <source>Distillation</source>
-        <translation type="unfinished"></translation>
+        <translation>Distillation</translation>
     </message>
     <message>
         <source>Train a smaller student to imitate a larger teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraîner un élève plus petit à imiter un enseignant plus grand</translation>
     </message>
     <message>
         <source>Low-rank factorisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Factorisation de rang faible</translation>
     </message>
     <message>
         <source>Replace a matrix by the product of two thin ones (SVD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer une matrice par le produit de deux matrices étroites (SVD)</translation>
     </message>
     <message>
         <source>Estimated for the open model under the lab&apos;s current recipe (the rules of chapter 3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimé pour le modèle ouvert avec la recette actuelle du labo (les règles du chapitre 3)</translation>
     </message>
     <message>
         <source>See it work ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir en action ▸</translation>
     </message>
     <message>
         <source>a %1-parameter model</source>
-        <translation type="unfinished"></translation>
+        <translation>un modèle de %1 paramètres</translation>
     </message>
     <message>
         <source>Now, for %1: %2 on disk instead of %3 at FP32, %4 of the quality kept (estimates).</source>
-        <translation type="unfinished"></translation>
+        <translation>Actuellement, pour %1&#xa0;: %2 sur disque au lieu de %3 en FP32, %4 de la qualité conservée (estimations).</translation>
     </message>
     <message>
         <source>In the lab: %1, %2 bits per weight — %3 of FP32&apos;s bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le labo&#xa0;: %1, %2 bits par poids — %3 des octets du FP32.</translation>
     </message>
     <message>
         <source>In the lab: %1 of the weights removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le labo&#xa0;: %1 des poids retirés.</translation>
     </message>
     <message>
         <source>In the lab: off. Try 50 %: the quality rule barely moves until about 60 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le labo&#xa0;: désactivé. Essayez 50 %&#xa0;: la règle de qualité bouge à peine jusqu&apos;à environ 60 %.</translation>
     </message>
     <message>
         <source>In the lab: a student %1× smaller, %2 parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le labo&#xa0;: un élève %1× plus petit, %2 paramètres.</translation>
     </message>
     <message>
         <source>In the lab: off (1×). Distillation needs training, so the lab estimates it only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le labo&#xa0;: désactivée (1×). La distillation exige un entraînement&#xa0;: le labo se contente donc de l&apos;estimer.</translation>
     </message>
     <message>
         <source>In the lab: rank kept to %1 of each matrix&apos;s energy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le labo&#xa0;: rang réduit de façon à garder %1 de l&apos;énergie de chaque matrice.</translation>
     </message>
     <message>
         <source>In the lab: off (100 % of the energy kept).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le labo&#xa0;: désactivée (100 % de l&apos;énergie conservée).</translation>
     </message>
 </context>
 <context>
     <name>complab::TemperatureDemo</name>
     <message>
         <source>Ask the teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Interroger l&apos;enseignant</translation>
     </message>
     <message>
         <source>T = 1: the teacher&apos;s own prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>T = 1&#xa0;: la prédiction propre de l&apos;enseignant</translation>
     </message>
     <message>
         <source>Softened at the chosen T: what the student learns from</source>
-        <translation type="unfinished"></translation>
+        <translation>Adoucie à la valeur de T choisie&#xa0;: ce sur quoi l&apos;élève apprend</translation>
     </message>
     <message>
         <source>Once upon a time, there was a little</source>
-        <translation type="unfinished"></translation>
+        <translation>Once upon a time, there was a little</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>The text whose next token the teacher predicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte dont l&apos;enseignant prédit le jeton suivant</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Température</translation>
     </message>
     <message>
         <source>Divides the logits before the softmax: 1 keeps the model&apos;s distribution, higher values spread probability onto the less likely tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Divise les logits avant le softmax&#xa0;: 1 conserve la distribution du modèle, des valeurs plus élevées répartissent la probabilité sur les jetons moins probables</translation>
     </message>
     <message>
         <source>Next-token probabilities of the ten likeliest tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Probabilités du jeton suivant pour les dix jetons les plus probables</translation>
     </message>
     <message>
         <source>Next token (␣ is a space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton suivant (␣ représente une espace)</translation>
     </message>
     <message>
         <source>Probability (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Probabilité (%)</translation>
     </message>
     <message>
         <source>%1: %2 at T = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 à T = %3</translation>
     </message>
     <message>
         <source>The teacher reads the prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enseignant lit le prompt…</translation>
     </message>
     <message>
         <source>Predicting the next token</source>
-        <translation type="unfinished"></translation>
+        <translation>Prédiction du jeton suivant</translation>
     </message>
     <message>
         <source>T = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>T = %1</translation>
     </message>
     <message>
         <source>Open a model the lab can run (the sample model is one) to ask it as a teacher.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez un modèle que le labo peut exécuter (le modèle d&apos;exemple en est un) pour l&apos;interroger comme enseignant.</translation>
     </message>
     <message>
         <source>At T = %1 the likeliest token gets %2 (at T = 1: %3). The distribution&apos;s entropy is %4 bits — as unsure as a fair choice among %5 tokens; the ten tokens drawn hold %6 of the probability, the other %7 tokens of the vocabulary the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>À T = %1, le jeton le plus probable reçoit %2 (à T = 1&#xa0;: %3). L&apos;entropie de la distribution est de %4 bits — autant d&apos;incertitude qu&apos;un choix équiprobable entre %5 jetons&#xa0;; les dix jetons représentés portent %6 de la probabilité, les %7 autres jetons du vocabulaire le reste.</translation>
     </message>
 </context>
 <context>
@@ -2787,131 +2787,131 @@ valeur mesurée %5</translation>
     <name>complab::WorkshopView</name>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Précédent</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivant ▶</translation>
     </message>
     <message>
         <source>Present (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Présenter (F5)</translation>
     </message>
     <message>
         <source>Compression Lab — Workshop</source>
-        <translation type="unfinished"></translation>
+        <translation>Compression Lab — Atelier</translation>
     </message>
     <message>
         <source>The map</source>
-        <translation type="unfinished"></translation>
+        <translation>La carte</translation>
     </message>
     <message>
         <source>Compression is the family; quantisation is one member of it. Any technique that makes a model smaller or cheaper to run while keeping its behaviour belongs here. Four families do most of the work, and they compose: a self-hosted model has usually been through two or three of them. Each box says what the family would do to the open model under the lab&apos;s current recipe; the chart, what each precision alone would weigh.</source>
-        <translation type="unfinished"></translation>
+        <translation>La compression est la famille&#xa0;; la quantification en est l&apos;un des membres. Toute technique qui rend un modèle plus petit ou moins coûteux à exécuter tout en préservant son comportement en fait partie. Quatre familles font l&apos;essentiel du travail, et elles se combinent&#xa0;: un modèle auto-hébergé est généralement passé par deux ou trois d&apos;entre elles. Chaque encadré indique ce que la famille ferait au modèle ouvert avec la recette actuelle du labo&#xa0;; le graphique, ce que pèserait chaque précision à elle seule.</translation>
     </message>
     <message>
         <source>What quantisation does</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que fait la quantification</translation>
     </message>
     <message>
         <source>Quantisation stores every weight on a coarser grid. An FP32 weight can take about four billion values; INT8 allows 256, INT4 sixteen, INT2 four. The network still computes, on a blurred copy of itself. Below is a real row of the open model: lower the bits and watch the red steps. Each bit removed doubles the spacing of the grid and roughly doubles the error; at 2 bits most weights share a handful of values.</source>
-        <translation type="unfinished"></translation>
+        <translation>La quantification stocke chaque poids sur une grille plus grossière. Un poids FP32 peut prendre environ quatre milliards de valeurs&#xa0;; INT8 en permet 256, INT4 seize, INT2 quatre. Le réseau calcule toujours, mais sur une copie floutée de lui-même. Ci-dessous, une vraie ligne du modèle ouvert&#xa0;: réduisez le nombre de bits et observez les marches rouges. Chaque bit retiré double l&apos;espacement de la grille et double à peu près l&apos;erreur&#xa0;; à 2 bits, la plupart des poids se partagent une poignée de valeurs.</translation>
     </message>
     <message>
         <source>The arithmetic</source>
-        <translation type="unfinished"></translation>
+        <translation>Les calculs</translation>
     </message>
     <message>
         <source>Three first-order equations carry the lab&apos;s estimates. Memory falls linearly with the bits; pruning costs little until about 60 % and then the cubic term takes over; distillation loses a small, fixed amount per halving of the size. The constants are calibrated on published results (GPTQ, AWQ, Wanda, SparseGPT and distilled models), not derived: argue with them by editing them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trois équations du premier ordre sous-tendent les estimations du labo. La mémoire décroît linéairement avec le nombre de bits&#xa0;; l&apos;élagage coûte peu jusqu&apos;à environ 60 %, puis le terme cubique prend le dessus&#xa0;; la distillation perd une petite quantité fixe à chaque division par deux de la taille. Les constantes sont calibrées sur des résultats publiés (GPTQ, AWQ, Wanda, SparseGPT et modèles distillés), et non dérivées&#xa0;: contestez-les en les modifiant.</translation>
     </message>
     <message>
         <source>Open the lab window, where the same recipe is measured on the checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la fenêtre du labo, où la même recette est mesurée sur le checkpoint</translation>
     </message>
     <message>
         <source>The lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Le labo</translation>
     </message>
     <message>
         <source>Compose the techniques and watch the footprint move. These cards are the rules of the previous chapter applied to the open model (or to any size you choose); they build intuition, they are not a benchmark. Calibration data, activation outliers and fine-tuning after pruning all move real results.</source>
-        <translation type="unfinished"></translation>
+        <translation>Combinez les techniques et regardez l&apos;empreinte évoluer. Ces fiches appliquent les règles du chapitre précédent au modèle ouvert (ou à la taille de votre choix)&#xa0;; elles servent à forger l&apos;intuition, ce ne sont pas un benchmark. Les données de calibration, les valeurs aberrantes des activations et l&apos;affinage après élagage influent tous sur les résultats réels.</translation>
     </message>
     <message>
         <source>The techniques in depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Les techniques en détail</translation>
     </message>
     <message>
         <source>Each technique on the open model, computed now on its own tensors (the tensor chosen in the lab window).</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque technique appliquée au modèle ouvert, calculée en direct sur ses propres tenseurs (le tenseur choisi dans la fenêtre du labo).</translation>
     </message>
     <message>
         <source>The landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paysage</translation>
     </message>
     <message>
         <source>Where real models sit: the bytes of their weights against a rough quality score (MMLU and chat-arena results at release, normalised so that Llama-3.1-8B at FP16 is about 100). INT4 moves every model to the left — a quarter of FP16&apos;s bytes — with little loss in height, which is why it became the default. The marker is the lab&apos;s current recipe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Où se situent les vrais modèles&#xa0;: les octets de leurs poids face à un score de qualité approximatif (résultats MMLU et chat-arena à leur sortie, normalisés de sorte que Llama-3.1-8B en FP16 vaille environ 100). L&apos;INT4 déplace chaque modèle vers la gauche — un quart des octets du FP16 — en ne perdant que peu de hauteur, ce qui explique qu&apos;il soit devenu le format par défaut. Le marqueur représente la recette actuelle du labo.</translation>
     </message>
     <message>
         <source>The decision guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Le guide de décision</translation>
     </message>
     <message>
         <source>Pick the situation closest to yours: the lab loads the recipe to reach for first, and the cards below show what it costs for the open model. A model is a budget of memory, arithmetic and attention; compression spends it more cheaply for almost the same behaviour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez la situation la plus proche de la vôtre&#xa0;: le labo charge la recette à essayer en premier, et les fiches ci-dessous montrent ce qu&apos;elle coûte pour le modèle ouvert. Un modèle est un budget de mémoire, de calcul et d&apos;attention&#xa0;; la compression le dépense à moindre coût pour un comportement presque identique.</translation>
     </message>
     <message>
         <source>%1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapitres</translation>
     </message>
     <message>
         <source>Full screen in large type; arrow keys move between chapters, Escape returns</source>
-        <translation type="unfinished"></translation>
+        <translation>Plein écran en grands caractères&#xa0;; les touches fléchées font passer d&apos;un chapitre à l&apos;autre, Échap ramène à l&apos;affichage normal</translation>
     </message>
     <message>
         <source>Post-training quantisation converts a trained model with a little calibration text. &lt;b&gt;GPTQ&lt;/b&gt; (Frantar et al. 2022) rounds one column at a time and lets the columns not yet rounded absorb the error; &lt;b&gt;AWQ&lt;/b&gt; (Lin et al. 2023) scales up the input channels that meet large activations before rounding; &lt;b&gt;SmoothQuant&lt;/b&gt; (Xiao et al. 2022) moves activation outliers into the weights so that activations can be INT8 too; &lt;b&gt;QLoRA&lt;/b&gt; (Dettmers et al. 2023) brought the 4-bit NormalFloat code (NF4). Quantisation-aware training goes below 4 bits with less loss, at the price of training. The chart: every scheme&apos;s error on the selected tensor, measured.</source>
-        <translation type="unfinished"></translation>
+        <translation>La quantification post-entraînement convertit un modèle entraîné à l&apos;aide d&apos;un peu de texte de calibration. &lt;b&gt;GPTQ&lt;/b&gt; (Frantar et al. 2022) arrondit une colonne à la fois et laisse les colonnes pas encore arrondies absorber l&apos;erreur&#xa0;; &lt;b&gt;AWQ&lt;/b&gt; (Lin et al. 2023) amplifie, avant l&apos;arrondi, les canaux d&apos;entrée qui rencontrent de grandes activations&#xa0;; &lt;b&gt;SmoothQuant&lt;/b&gt; (Xiao et al. 2022) transfère les valeurs aberrantes des activations dans les poids pour que les activations puissent elles aussi être en INT8&#xa0;; &lt;b&gt;QLoRA&lt;/b&gt; (Dettmers et al. 2023) a introduit le code NormalFloat sur 4 bits (NF4). L&apos;entraînement tenant compte de la quantification descend sous 4 bits avec moins de perte, au prix d&apos;un entraînement. Le graphique&#xa0;: l&apos;erreur de chaque schéma sur le tenseur sélectionné, mesurée.</translation>
     </message>
     <message>
         <source>Quantisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantification</translation>
     </message>
     <message>
         <source>Pruning removes weights. Magnitude pruning drops the smallest; &lt;b&gt;Wanda&lt;/b&gt; (Sun et al. 2023) weighs each weight by the size of the activations it multiplies; &lt;b&gt;SparseGPT&lt;/b&gt; (Frantar and Alistarh 2023) also updates the weights that stay to make up for those removed. Scattered zeros need special kernels to run faster; &lt;b&gt;2:4&lt;/b&gt; — two zeros in every four — is the pattern NVIDIA&apos;s Ampere GPUs accelerate; removing whole rows leaves a smaller dense matrix that is fast anywhere but costs more quality. White: removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;élagage retire des poids. L&apos;élagage par magnitude supprime les plus faibles&#xa0;; &lt;b&gt;Wanda&lt;/b&gt; (Sun et al. 2023) pondère chaque poids par la taille des activations qu&apos;il multiplie&#xa0;; &lt;b&gt;SparseGPT&lt;/b&gt; (Frantar et Alistarh 2023) met en outre à jour les poids restants pour compenser ceux qui ont été retirés. Des zéros dispersés exigent des noyaux de calcul spécialisés pour accélérer l&apos;exécution&#xa0;; &lt;b&gt;2:4&lt;/b&gt; — deux zéros sur quatre — est le motif qu&apos;accélèrent les GPU Ampere de NVIDIA&#xa0;; retirer des lignes entières laisse une matrice dense plus petite, rapide partout mais plus coûteuse en qualité. Blanc&#xa0;: retiré.</translation>
     </message>
     <message>
         <source>Pruning</source>
-        <translation type="unfinished"></translation>
+        <translation>Élagage</translation>
     </message>
     <message>
         <source>Distillation trains a smaller student to imitate a teacher. &lt;b&gt;Hinton, Vinyals and Dean (2015)&lt;/b&gt; train the student on the teacher&apos;s probabilities softened by a temperature T. At T = 1 the likeliest token takes nearly everything; as T rises the runners-up appear, and their sizes — which wrong answers are almost right — are what the student learns beyond the label. Here the open model is the teacher. Distillation needs a training run, so the lab estimates its size and quality rather than measuring them.</source>
-        <translation type="unfinished"></translation>
+        <translation>La distillation entraîne un élève plus petit à imiter un enseignant. &lt;b&gt;Hinton, Vinyals et Dean (2015)&lt;/b&gt; entraînent l&apos;élève sur les probabilités de l&apos;enseignant, adoucies par une température T. À T = 1, le jeton le plus probable prend presque tout&#xa0;; à mesure que T augmente, les jetons suivants apparaissent, et leurs valeurs — quelles mauvaises réponses sont presque justes — sont ce que l&apos;élève apprend au-delà de l&apos;étiquette. Ici, le modèle ouvert est l&apos;enseignant. La distillation exige un entraînement&#xa0;: le labo estime donc sa taille et sa qualité plutôt que de les mesurer.</translation>
     </message>
     <message>
         <source>Distillation</source>
-        <translation type="unfinished"></translation>
+        <translation>Distillation</translation>
     </message>
     <message>
         <source>A d × k matrix can be replaced by two thin factors of rank r, which saves bytes when r·(d + k) &amp;lt; d·k. The singular value decomposition gives the best such factors, and its energy curve says how many of them a matrix needs. Trained language-model weights are usually close to full rank — a slow curve — which is why low rank is a niche for them (embedding tables, bottlenecks). LoRA adapters are low rank too, but for fine-tuning, not for compression.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une matrice d × k peut être remplacée par deux facteurs étroits de rang r, ce qui économise des octets lorsque r·(d + k) &amp;lt; d·k. La décomposition en valeurs singulières donne les meilleurs facteurs de ce type, et sa courbe d&apos;énergie indique combien il en faut à une matrice. Les poids entraînés des modèles de langage sont généralement proches du rang plein — une courbe lente —, c&apos;est pourquoi le rang faible reste pour eux une niche (tables d&apos;embeddings, goulots d&apos;étranglement). Les adaptateurs LoRA sont eux aussi de rang faible, mais pour l&apos;affinage, pas pour la compression.</translation>
     </message>
     <message>
         <source>Low rank</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang faible</translation>
     </message>
     <message>
         <source>Chapter %1 of %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Chapitre %1 sur %2 · %3</translation>
     </message>
     <message>
         <source>End presentation (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer la présentation (Échap)</translation>
     </message>
 </context>
 <context>
@@ -2957,15 +2957,15 @@ valeur mesurée %5</translation>
     </message>
     <message>
         <source>Open the workshop at this chapter (1-7) once the checkpoint is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir l&apos;atelier à ce chapitre (1-7) une fois le checkpoint ouvert.</translation>
     </message>
     <message>
         <source>chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>chapitre</translation>
     </message>
     <message>
         <source>Show the workshop in presentation mode (full screen, large type).</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher l&apos;atelier en mode présentation (plein écran, grands caractères).</translation>
     </message>
 </context>
 </TS>

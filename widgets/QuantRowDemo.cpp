@@ -11,6 +11,7 @@
 #include "recipe/Progress.h"
 
 #include <QChart>
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLegend>
@@ -165,6 +166,13 @@ QuantRowDemo::QuantRowDemo(QWidget* parent)
 }
 
 QuantRowDemo::~QuantRowDemo() = default;
+
+void QuantRowDemo::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) // View ▸ Appearance
+        applyPaletteToChart(m_chart, palette());
+}
 
 void QuantRowDemo::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint)
 {

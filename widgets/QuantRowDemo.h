@@ -76,6 +76,9 @@ public:
 Q_SIGNALS:
     void drawn();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void start();
     void draw();

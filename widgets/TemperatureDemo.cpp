@@ -17,6 +17,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLegend>
@@ -162,6 +163,13 @@ TemperatureDemo::TemperatureDemo(QWidget* parent)
 }
 
 TemperatureDemo::~TemperatureDemo() = default;
+
+void TemperatureDemo::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) // View ▸ Appearance
+        applyPaletteToChart(m_chart, palette());
+}
 
 void TemperatureDemo::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint)
 {

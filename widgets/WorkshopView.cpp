@@ -56,6 +56,21 @@ QLabel* wrappedLabel(const QString& text, QWidget* parent)
     return label;
 }
 
+// A page part: widgets stacked top to bottom without margins, each with its stretch factor.
+QWidget* column(QWidget* parent, std::initializer_list<std::pair<QWidget*, int>> parts)
+{
+    auto* widget = new QWidget(parent);
+    auto* layout = new QVBoxLayout(widget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (const auto& [part, stretch] : parts) {
+        if (part)
+            layout->addWidget(part, stretch);
+        else
+            layout->addStretch(stretch);
+    }
+    return widget;
+}
+
 // An estimate chart set showing one tab only, without the tab bar.
 EstimateCharts* singleChart(LabState* state, int tab, QWidget* parent)
 {
@@ -103,11 +118,7 @@ WorkshopView::WorkshopView(LabState* state, QWidget* parent)
     setWindowTitle(tr("Compression Lab — Workshop"));
     m_normalFont = font();
 
-    auto* map = new QWidget(this);
-    auto* mapLayout = new QVBoxLayout(map);
-    mapLayout->setContentsMargins(0, 0, 0, 0);
-    mapLayout->addWidget(m_map);
-    mapLayout->addWidget(m_footprint, 1);
+    auto* map = column(this, {{m_map, 0}, {m_footprint, 1}});
     addChapter(tr("The map"),
         tr("Compression is the family; quantisation is one member of it. Any technique that makes a model smaller or "
            "cheaper to run while keeping its behaviour belongs here. Four families do most of the work, and they "
@@ -124,11 +135,7 @@ WorkshopView::WorkshopView(LabState* state, QWidget* parent)
            "spacing of the grid and roughly doubles the error; at 2 bits most weights share a handful of values."),
         m_quantRow);
 
-    auto* arithmetic = new QWidget(this);
-    auto* arithmeticLayout = new QVBoxLayout(arithmetic);
-    arithmeticLayout->setContentsMargins(0, 0, 0, 0);
-    arithmeticLayout->addWidget(m_arithmetic);
-    arithmeticLayout->addWidget(m_qualityCurves, 1);
+    auto* arithmetic = column(this, {{m_arithmetic, 0}, {m_qualityCurves, 1}});
     addChapter(tr("The arithmetic"),
         tr("Three first-order equations carry the lab's estimates. Memory falls linearly with the bits; pruning "
            "costs little until about 60 % and then the cubic term takes over; distillation loses a small, fixed "
@@ -171,12 +178,7 @@ WorkshopView::WorkshopView(LabState* state, QWidget* parent)
            "marker is the lab's current recipe."),
         m_landscape);
 
-    auto* guide = new QWidget(this);
-    auto* guideLayout = new QVBoxLayout(guide);
-    guideLayout->setContentsMargins(0, 0, 0, 0);
-    guideLayout->addWidget(m_guide);
-    guideLayout->addWidget(m_guideCards);
-    guideLayout->addStretch(1);
+    auto* guide = column(this, {{m_guide, 0}, {m_guideCards, 0}, {nullptr, 1}});
     // Five situations need five rows, not half the page; the first one is described from the start.
     m_guide->situations()->setMaximumHeight(m_guide->situations()->sizeHintForRow(0) * 6 + 8);
     m_guide->situations()->setCurrentRow(0);

@@ -15,12 +15,14 @@
 #include "ModelCardWidget.h"
 #include "QualityCharts.h"
 #include "QualitySweepPanel.h"
+#include "QuantRowDemo.h"
 #include "RecipePane.h"
 #include "ReportExporter.h"
 #include "RunPanel.h"
 #include "SummaryCards.h"
 #include "TensorStatsWidget.h"
 #include "TensorTreeModel.h"
+#include "WorkshopView.h"
 #include "estimate/PrecisionLadder.h"
 #include "io/Checkpoint.h"
 #include "recipe/Recipe.h"
@@ -34,6 +36,7 @@
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -385,6 +388,39 @@ private Q_SLOTS:
         window.exportReport(dir.filePath(QStringLiteral("report.docx")));
         QCOMPARE(failed.count(), 1);
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("report.docx"))));
+    }
+
+    void workshopSharesTheLabAndFollowsItsTensor()
+    {
+        MainWindow window;
+        window.show();
+        openSampleAtInt4(window);
+        // View ▸ Workshop opens it on the lab's model, at the chosen chapter.
+        window.showWorkshop(WorkshopView::QuantisationChapter, false);
+        WorkshopView* workshop = window.workshop();
+        QVERIFY(workshop->isVisible());
+        QCOMPARE(workshop->chapter(), int(WorkshopView::QuantisationChapter));
+        QTRY_VERIFY_WITH_TIMEOUT(workshop->quantRow()->ladder() != nullptr, 20000);
+        // A matrix chosen in the lab window becomes the workshop's row; a vector leaves it alone.
+        const auto downProj = window.checkpoint()->indexOf("model.layers.1.mlp.down_proj.weight");
+        QVERIFY(downProj);
+        auto* proxy = qobject_cast<QSortFilterProxyModel*>(window.tensorTree()->model());
+        QVERIFY(proxy);
+        window.tensorTree()->setCurrentIndex(
+            proxy->mapFromSource(window.tensorModel()->indexForTensor(int(*downProj))));
+        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(workshop->quantRow()->ladder()->tensorName),
+            QStringLiteral("model.layers.1.mlp.down_proj.weight"), 20000);
+        // The sliders are shared: a change in the workshop's lab chapter moves the lab window's.
+        workshop->recipePane()->slider(QStringLiteral("prune"))->setValue(50);
+        QCOMPARE(window.recipePane()->slider(QStringLiteral("prune"))->value(), 50);
+        QCOMPARE(
+            workshop->cards()->field(QStringLiteral("disk")), window.summaryCards()->field(QStringLiteral("disk")));
+        // Present (F5) and back; closing the workshop leaves presentation.
+        window.showWorkshop(WorkshopView::LandscapeChapter, true);
+        QVERIFY(workshop->isPresenting());
+        QCOMPARE(workshop->chapter(), int(WorkshopView::LandscapeChapter));
+        workshop->close();
+        QVERIFY(!workshop->isPresenting());
     }
 
     void badFileShowsMessage()

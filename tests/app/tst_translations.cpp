@@ -8,6 +8,7 @@
 #include "MessageBar.h"
 #include "RecipeDocument.h"
 #include "RecipePane.h"
+#include "WorkshopView.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -19,9 +20,13 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
 #include <QTranslator>
 #include <QValueAxis>
@@ -223,6 +228,61 @@ private Q_SLOTS:
                                .arg(recipe->minimumSizeHint().width())
                                .arg(available)
                     + rows.join(QStringLiteral("; "))));
+        }
+        if (!language.isEmpty())
+            QVERIFY(QCoreApplication::removeTranslator(&translator));
+    }
+
+    // The workshop in presentation mode fits a 1600 × 1000 screen in every language: no chapter (and
+    // no tab of the techniques chapter) needs to scroll or is wider than the screen.
+    void eachLanguagePresentsTheWorkshop_data() { eachLanguageFitsTheScreen_data(); }
+
+    void eachLanguagePresentsTheWorkshop()
+    {
+        QFETCH(QString, language);
+        QTranslator translator;
+        if (!language.isEmpty()) {
+            QVERIFY(translator.load(QStringLiteral(":/i18n/compression-lab_") + language + QStringLiteral(".qm")));
+            QVERIFY(QCoreApplication::installTranslator(&translator));
+        }
+        {
+            MainWindow window;
+            QSignalSpy opened(&window, &MainWindow::checkpointOpened);
+            window.openPath(QStringLiteral(COMPLAB_SAMPLE_DIR));
+            QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+            window.showWorkshop(0, true);
+            WorkshopView* workshop = window.workshop();
+            QVERIFY(QTest::qWaitForWindowExposed(workshop));
+            QTest::qWait(100); // the full-screen state settles
+            // The offscreen platform's screen is 800 × 800: keep the large type, take the CI screen's size.
+            workshop->setWindowState(Qt::WindowNoState);
+            workshop->setGeometry(0, 0, 1600, 1000);
+            QTRY_COMPARE(workshop->size(), QSize(1600, 1000));
+            auto* pages = workshop->findChild<QStackedWidget*>();
+            QVERIFY(pages);
+            QStringList problems;
+            for (int chapter = 0; chapter < WorkshopView::ChapterCount; ++chapter) {
+                workshop->setChapter(chapter);
+                const int tabs = chapter == WorkshopView::TechniquesChapter ? workshop->techniqueTabs()->count() : 1;
+                for (int tab = 0; tab < tabs; ++tab) {
+                    if (chapter == WorkshopView::TechniquesChapter)
+                        workshop->techniqueTabs()->setCurrentIndex(tab);
+                    QTest::qWait(50);
+                    auto* scroll = qobject_cast<QScrollArea*>(pages->currentWidget());
+                    QVERIFY(scroll);
+                    const QString where = QStringLiteral("chapter %1 tab %2").arg(chapter + 1).arg(tab + 1);
+                    if (scroll->verticalScrollBar()->maximum() > 0)
+                        problems << where
+                                + QStringLiteral(" scrolls by %1 px").arg(scroll->verticalScrollBar()->maximum());
+                    if (scroll->widget()->minimumSizeHint().width() > scroll->viewport()->width())
+                        problems << where
+                                + QStringLiteral(" needs %1 px of width")
+                                      .arg(scroll->widget()->minimumSizeHint().width());
+                }
+            }
+            QVERIFY(workshop->minimumSizeHint().width() <= 1600);
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+            workshop->setPresenting(false);
         }
         if (!language.isEmpty())
             QVERIFY(QCoreApplication::removeTranslator(&translator));

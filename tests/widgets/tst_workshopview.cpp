@@ -256,8 +256,13 @@ private Q_SLOTS:
         WorkshopView view(&state);
         view.setCheckpoint(sample());
         view.setPresenting(true);
-        view.setGeometry(0, 0, 1600, 1000); // the size of the CI screen, whatever the offscreen platform says
         QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTest::qWait(100); // the full-screen state settles
+        // The offscreen platform's screen is 800 × 800: keep the large type, take the CI screen's size.
+        view.setWindowState(Qt::WindowNoState);
+        view.setGeometry(0, 0, 1600, 1000);
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_COMPARE(view.size(), QSize(1600, 1000));
         auto* pages = view.findChild<QStackedWidget*>();
         QVERIFY(pages);
         QStringList tooTall;
