@@ -148,9 +148,8 @@ ComparePanel::ComparePanel(QWidget* parent)
         m_progress->hide();
         m_cancel->hide();
     });
-    connect(m_runner, &JobRunner::failed, this, [this](const QString& message) {
-        m_summary->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(message.toHtmlEscaped()));
-    });
+    connect(m_runner, &JobRunner::failed, this,
+        [this](const QString& message) { m_summary->setText(format::errorHtml(message)); });
     connect(m_runner, &JobRunner::cancelled, this, [this] { m_summary->setText(tr("Comparison stopped.")); });
 }
 

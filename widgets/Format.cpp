@@ -47,6 +47,11 @@ QString number(double value, int significantDigits)
     return QLocale().toString(value, 'g', significantDigits);
 }
 
+QString errorHtml(const QString& message)
+{
+    return QStringLiteral("<span style='color:#c62828'>%1</span>").arg(message.toHtmlEscaped());
+}
+
 QString shape(const std::vector<std::int64_t>& dimensions)
 {
     if (dimensions.empty())

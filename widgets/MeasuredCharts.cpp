@@ -764,8 +764,7 @@ void MeasuredCharts::clearCharts(const QString& why)
 
 void MeasuredCharts::setStatus(const QString& text, bool isError)
 {
-    m_status->setText(
-        isError ? QStringLiteral("<span style='color:#c62828'>%1</span>").arg(text.toHtmlEscaped()) : text);
+    m_status->setText(isError ? format::errorHtml(text) : text);
 }
 
 void MeasuredCharts::updateBusy()

@@ -116,9 +116,8 @@ PruneMaskView::PruneMaskView(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_status);
     layout->addLayout(grid);
-    connect(m_runner, &JobRunner::failed, this, [this](const QString& message) {
-        m_status->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(message.toHtmlEscaped()));
-    });
+    connect(m_runner, &JobRunner::failed, this,
+        [this](const QString& message) { m_status->setText(format::errorHtml(message)); });
     m_status->setText(tr("Select a weight matrix to see which of its weights each pruning method removes."));
 }
 

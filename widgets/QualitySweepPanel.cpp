@@ -144,9 +144,8 @@ QualitySweepPanel::QualitySweepPanel(QWidget* parent)
         m_progress->setValue(int(fraction * 1000));
         m_status->setText(tr("Measuring… %1").arg(step.toHtmlEscaped()));
     });
-    connect(m_runner, &JobRunner::failed, this, [this](const QString& message) {
-        m_status->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(message.toHtmlEscaped()));
-    });
+    connect(m_runner, &JobRunner::failed, this,
+        [this](const QString& message) { m_status->setText(format::errorHtml(message)); });
     connect(m_runner, &JobRunner::cancelled, this, [this] { m_status->setText(tr("Measuring stopped.")); });
 }
 

@@ -158,7 +158,7 @@ QuantRowDemo::QuantRowDemo(QWidget* parent)
     connect(m_bits, &QSlider::valueChanged, this, &QuantRowDemo::draw);
     connect(m_runner, &JobRunner::failed, this, [this](const QString& message) {
         m_ladder.reset();
-        m_caption->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(message.toHtmlEscaped()));
+        m_caption->setText(format::errorHtml(message));
         draw();
     });
     applyPaletteToChart(m_chart, palette());

@@ -140,7 +140,7 @@ RunPanel::RunPanel(QWidget* parent)
     connect(m_runner, &JobRunner::failed, this, [this](const QString& message) {
         m_pendingRows.clear();
         m_table->setRowCount(0);
-        m_summary->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(message.toHtmlEscaped()));
+        m_summary->setText(format::errorHtml(message));
         Q_EMIT errorOccurred(message);
     });
     connect(m_runner, &JobRunner::cancelled, this, [this] {
@@ -159,7 +159,7 @@ RunPanel::RunPanel(QWidget* parent)
     });
     connect(m_evaluationRunner, &JobRunner::cancelled, this, [this] { m_evaluation->clear(); });
     connect(m_saveRunner, &JobRunner::failed, this, [this](const QString& message) {
-        m_summary->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(message.toHtmlEscaped()));
+        m_summary->setText(format::errorHtml(message));
         Q_EMIT errorOccurred(message);
     });
 }

@@ -156,7 +156,7 @@ TemperatureDemo::TemperatureDemo(QWidget* parent)
     connect(m_runner, &JobRunner::failed, this, [this](const QString& message) {
         m_prediction.reset();
         draw();
-        m_summary->setText(QStringLiteral("<span style='color:#c62828'>%1</span>").arg(message.toHtmlEscaped()));
+        m_summary->setText(format::errorHtml(message));
     });
     applyPaletteToChart(m_chart, palette());
     draw();
