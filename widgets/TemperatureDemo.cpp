@@ -35,13 +35,16 @@ namespace complab {
 
 namespace {
 
+// weights and tokenizer: those of an earlier prompt, or null to read them from the checkpoint.
 TeacherPrediction predictNextToken(const Checkpoint& checkpoint, std::shared_ptr<const ModelWeights> weights,
-    const std::string& prompt, std::stop_token stop)
+    std::shared_ptr<const Tokenizer> tokenizer, const std::string& prompt, std::stop_token stop)
 {
-    QString whyNot;
-    const auto tokenizer = evaluationTokenizer(checkpoint, &whyNot);
-    if (!tokenizer)
-        throw CheckpointError(checkpoint.path(), whyNot.toStdString());
+    if (!tokenizer) {
+        QString whyNot;
+        tokenizer = evaluationTokenizer(checkpoint, &whyNot);
+        if (!tokenizer)
+            throw CheckpointError(checkpoint.path(), whyNot.toStdString());
+    }
     if (!weights)
         weights = ModelWeights::load(checkpoint);
     throwIfStopped(stop);
@@ -59,6 +62,7 @@ TeacherPrediction predictNextToken(const Checkpoint& checkpoint, std::shared_ptr
     const auto logits = model.forward(tokens, cache, nullptr, true);
     TeacherPrediction prediction;
     prediction.weights = weights;
+    prediction.tokenizer = tokenizer;
     prediction.promptTokens = tokens.size();
     prediction.logits.assign(logits.data(), logits.data() + logits.cols());
     std::vector<std::int32_t> order(prediction.logits.size());
@@ -176,6 +180,7 @@ void TemperatureDemo::setCheckpoint(std::shared_ptr<const Checkpoint> checkpoint
     m_runner->cancel();
     m_checkpoint = std::move(checkpoint);
     m_weights.reset();
+    m_tokenizer.reset();
     m_prediction.reset();
     draw();
     if (isVisible())
@@ -201,14 +206,17 @@ void TemperatureDemo::ask()
         return;
     const auto checkpoint = m_checkpoint;
     const auto weights = m_weights;
+    const auto tokenizer = m_tokenizer;
     const std::string prompt = m_prompt->text().toStdString();
     m_summary->setText(tr("The teacher reads the prompt…"));
     m_runner->start<TeacherPrediction>(
         tr("Predicting the next token"),
-        [checkpoint, weights, prompt](
-            Progress&, std::stop_token stop) { return predictNextToken(*checkpoint, weights, prompt, stop); },
+        [checkpoint, weights, tokenizer, prompt](Progress&, std::stop_token stop) {
+            return predictNextToken(*checkpoint, weights, tokenizer, prompt, stop);
+        },
         [this](const TeacherPrediction& prediction) {
             m_weights = prediction.weights;
+            m_tokenizer = prediction.tokenizer;
             m_prediction = std::make_unique<TeacherPrediction>(prediction);
             draw();
         });

@@ -25,12 +25,15 @@ class Checkpoint;
 class EstimateChartView;
 class JobRunner;
 class ModelWeights;
+class Tokenizer;
 
 // What the teacher said about a prompt: its logits for the next token and the tokens worth drawing.
 struct TeacherPrediction
 {
     static constexpr int shownTokens = 10;
-    std::shared_ptr<const ModelWeights> weights; // kept so the next prompt does not load the model again
+    // Kept so that the next prompt reads neither the model nor its vocabulary again.
+    std::shared_ptr<const ModelWeights> weights;
+    std::shared_ptr<const Tokenizer> tokenizer;
     std::vector<float> logits; // one per vocabulary entry
     std::vector<std::int32_t> top; // the most likely tokens, most likely first
     std::vector<std::string> texts; // their text as it would follow the prompt
@@ -73,6 +76,7 @@ private:
 
     std::shared_ptr<const Checkpoint> m_checkpoint;
     std::shared_ptr<const ModelWeights> m_weights;
+    std::shared_ptr<const Tokenizer> m_tokenizer;
     JobRunner* m_runner;
     std::unique_ptr<TeacherPrediction> m_prediction;
     std::vector<double> m_shown;

@@ -26,7 +26,6 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QShortcut>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
@@ -239,7 +238,7 @@ WorkshopView::WorkshopView(LabState* state, QWidget* parent)
 
 WorkshopView::~WorkshopView() = default;
 
-QWidget* WorkshopView::addChapter(const QString& title, const QString& lead, QWidget* content)
+void WorkshopView::addChapter(const QString& title, const QString& lead, QWidget* content)
 {
     auto* page = new QWidget;
     auto* layout = new ChapterLayout(page);
@@ -259,7 +258,6 @@ QWidget* WorkshopView::addChapter(const QString& title, const QString& lead, QWi
     scroll->setFrameShape(QFrame::NoFrame);
     m_pages->addWidget(scroll);
     m_titles << title;
-    return page;
 }
 
 QWidget* WorkshopView::techniquePage(const QString& lead, QWidget* demo)
@@ -434,32 +432,32 @@ void WorkshopView::scaleFonts(double factor)
     QFont base = m_normalFont;
     base.setPointSizeF(m_normalFont.pointSizeF() * factor);
     setFont(base);
+    // Each font as first seen (a key is its owner and which of the owner's fonts), so that scaling
+    // never compounds.
+    const auto original = [this](const void* owner, FontRole role, const QFont& current) -> const QFont& {
+        return m_originalFonts.try_emplace({owner, role}, current).first->second;
+    };
+    const auto scaled = [factor](const QFont& font) {
+        QFont result = font;
+        result.setPointSizeF(font.pointSizeF() * factor);
+        return result;
+    };
     // Widgets that chose their own size (headings, the cards' values) keep their proportion.
     for (QWidget* widget : findChildren<QWidget*>()) {
         if (!widget->testAttribute(Qt::WA_SetFont))
             continue;
-        auto [it, inserted] = m_chartFonts.try_emplace(widget, widget->font());
-        if (!(it->second.resolveMask() & QFont::SizeResolved))
-            continue;
-        QFont scaled = it->second;
-        scaled.setPointSizeF(it->second.pointSizeF() * factor);
-        widget->setFont(scaled);
+        const QFont& font = original(widget, FontRole::Widget, widget->font());
+        if (font.resolveMask() & QFont::SizeResolved)
+            widget->setFont(scaled(font));
     }
     // Qt Charts draw with fonts of their own, not the widget's.
-    const auto scale = [this, factor](const void* key, const QFont& current, const auto& apply) {
-        auto [it, inserted] = m_chartFonts.try_emplace(key, current);
-        QFont scaled = it->second;
-        scaled.setPointSizeF(it->second.pointSizeF() * factor);
-        apply(scaled);
-    };
     for (QChartView* view : findChildren<QChartView*>()) {
         QChart* chart = view->chart();
-        scale(chart, chart->titleFont(), [chart](const QFont& f) { chart->setTitleFont(f); });
-        scale(chart->legend(), chart->legend()->font(), [chart](const QFont& f) { chart->legend()->setFont(f); });
+        chart->setTitleFont(scaled(original(chart, FontRole::ChartTitle, chart->titleFont())));
+        chart->legend()->setFont(scaled(original(chart, FontRole::Legend, chart->legend()->font())));
         for (QAbstractAxis* axis : chart->axes()) {
-            scale(axis, axis->labelsFont(), [axis](const QFont& f) { axis->setLabelsFont(f); });
-            const void* titleKey = reinterpret_cast<const char*>(axis) + 1;
-            scale(titleKey, axis->titleFont(), [axis](const QFont& f) { axis->setTitleFont(f); });
+            axis->setLabelsFont(scaled(original(axis, FontRole::AxisLabels, axis->labelsFont())));
+            axis->setTitleFont(scaled(original(axis, FontRole::AxisTitle, axis->titleFont())));
         }
     }
     m_scaling = false;

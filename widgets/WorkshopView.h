@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <utility>
 
 class QLabel;
 class QListWidget;
@@ -103,7 +104,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    QWidget* addChapter(const QString& title, const QString& lead, QWidget* content);
+    void addChapter(const QString& title, const QString& lead, QWidget* content);
     QWidget* buildTechniques();
     QWidget* techniquePage(const QString& lead, QWidget* demo);
     void updateNavigation();
@@ -138,8 +139,10 @@ private:
     double m_fontScale = 1.0;
     QFont m_normalFont;
     QRect m_windowGeometry; // before presentation
-    // Fonts of the charts' titles, legends and axes as built, so scaling never compounds.
-    std::map<const void*, QFont> m_chartFonts;
+    // The fonts presentation mode scales, as built: widgets that set their own size, and the charts'
+    // titles, legends and axes (Qt Charts keeps those apart from the widgets' fonts).
+    enum class FontRole { Widget, ChartTitle, Legend, AxisLabels, AxisTitle };
+    std::map<std::pair<const void*, FontRole>, QFont> m_originalFonts;
 };
 
 } // namespace complab
