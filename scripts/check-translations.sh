@@ -27,6 +27,9 @@ if ! command -v python3 > /dev/null; then
     exit 1
 fi
 
+# The data tables' texts reach lupdate through a generated file; it must match the tables.
+python3 scripts/table-strings.py --check
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -2,6 +2,231 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>statistics of %1</source>
+        <translation>Statistik von %1</translation>
+    </message>
+    <message>
+        <source>writing %1</source>
+        <translation>Schreiben von %1</translation>
+    </message>
+    <message>
+        <source>sensitivity at %1</source>
+        <translation>Empfindlichkeit in %1</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <source>original model</source>
+        <translation>Originalmodell</translation>
+    </message>
+    <message>
+        <source>compressed model</source>
+        <translation>komprimiertes Modell</translation>
+    </message>
+    <message>
+        <source>capturing activations</source>
+        <translation>Erfassen der Aktivierungen</translation>
+    </message>
+    <message>
+        <source>quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>the recipe says keep</source>
+        <translation>laut Rezept beibehalten</translation>
+    </message>
+    <message>
+        <source>a vector (norms and biases stay as they are)</source>
+        <translation>ein Vektor (Normen und Biases bleiben, wie sie sind)</translation>
+    </message>
+    <message>
+        <source>not floating-point values</source>
+        <translation>keine Gleitkommawerte</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionGuideTable</name>
+    <message>
+        <source>Self-hosting an open SLM on consumer hardware</source>
+        <translation>Ein offenes SLM selbst auf Consumer-Hardware betreiben</translation>
+    </message>
+    <message>
+        <source>INT4 weight-only quantisation (AWQ or GPTQ)</source>
+        <translation>Reine Gewichtsquantisierung auf INT4 (AWQ oder GPTQ)</translation>
+    </message>
+    <message>
+        <source>Drop to INT3 or INT2 only if desperate; otherwise pick a smaller model.</source>
+        <translation>Nur im Notfall auf INT3 oder INT2 gehen; sonst besser ein kleineres Modell wählen.</translation>
+    </message>
+    <message>
+        <source>Production inference on a datacentre GPU</source>
+        <translation>Produktive Inferenz auf einer Rechenzentrums-GPU</translation>
+    </message>
+    <message>
+        <source>FP8 or INT8 (TensorRT-LLM, vLLM with FP8 KV cache)</source>
+        <translation>FP8 oder INT8 (TensorRT-LLM, vLLM mit FP8-KV-Cache)</translation>
+    </message>
+    <message>
+        <source>Quality holds; latency and throughput improve materially.</source>
+        <translation>Die Qualität bleibt erhalten; Latenz und Durchsatz verbessern sich deutlich.</translation>
+    </message>
+    <message>
+        <source>Edge deployment (mobile, embedded)</source>
+        <translation>Edge-Einsatz (mobil, eingebettet)</translation>
+    </message>
+    <message>
+        <source>Distillation to a 1-3B model, then INT4 quantisation</source>
+        <translation>Destillation auf ein 1-3B-Modell, danach INT4-Quantisierung</translation>
+    </message>
+    <message>
+        <source>Optionally structured pruning of attention heads if the budget is tight.</source>
+        <translation>Bei knappem Budget optional strukturiertes Pruning von Attention-Köpfen.</translation>
+    </message>
+    <message>
+        <source>Long-context inference (32K+ tokens)</source>
+        <translation>Inferenz mit langem Kontext (32K+ Token)</translation>
+    </message>
+    <message>
+        <source>Quantise the KV cache (FP8 or INT4)</source>
+        <translation>Den KV-Cache quantisieren (FP8 oder INT4)</translation>
+    </message>
+    <message>
+        <source>KV cache dominates VRAM at long contexts - quantising weights alone is not enough.</source>
+        <translation>Bei langen Kontexten dominiert der KV-Cache den VRAM – nur die Gewichte zu quantisieren reicht nicht.</translation>
+    </message>
+    <message>
+        <source>Fine-tuning to a domain</source>
+        <translation>Feinabstimmung auf eine Domäne</translation>
+    </message>
+    <message>
+        <source>LoRA / QLoRA adapters, not full retraining</source>
+        <translation>LoRA-/QLoRA-Adapter statt vollständigem Neutraining</translation>
+    </message>
+    <message>
+        <source>This is parameter-efficient training, not compression - but it ships in the same conversation.</source>
+        <translation>Das ist parametereffizientes Training, keine Kompression – kommt aber im selben Gespräch zur Sprache.</translation>
+    </message>
+</context>
+<context>
+    <name>EstimatorConstants</name>
+    <message>
+        <source>Quality at FP32</source>
+        <translation>Qualität in FP32</translation>
+    </message>
+    <message>
+        <source>Quality at FP16/BF16</source>
+        <translation>Qualität in FP16/BF16</translation>
+    </message>
+    <message>
+        <source>Quality at FP8/INT8</source>
+        <translation>Qualität in FP8/INT8</translation>
+    </message>
+    <message>
+        <source>Quality at INT4</source>
+        <translation>Qualität in INT4</translation>
+    </message>
+    <message>
+        <source>Quality at INT2</source>
+        <translation>Qualität in INT2</translation>
+    </message>
+    <message>
+        <source>Pruning loss, linear term</source>
+        <translation>Pruning-Verlust, linearer Term</translation>
+    </message>
+    <message>
+        <source>Pruning loss, cubic term</source>
+        <translation>Pruning-Verlust, kubischer Term</translation>
+    </message>
+    <message>
+        <source>Distillation loss per halving</source>
+        <translation>Destillationsverlust pro Halbierung</translation>
+    </message>
+    <message>
+        <source>Near-lossless from</source>
+        <translation>Nahezu verlustfrei ab</translation>
+    </message>
+    <message>
+        <source>Minor loss from</source>
+        <translation>Geringer Verlust ab</translation>
+    </message>
+    <message>
+        <source>Noticeable drift from</source>
+        <translation>Spürbare Abweichung ab</translation>
+    </message>
+    <message>
+        <source>Significant loss from (below: broken)</source>
+        <translation>Deutlicher Verlust ab (darunter: unbrauchbar)</translation>
+    </message>
+    <message>
+        <source>first-order activations, bytes per hidden value</source>
+        <translation>Aktivierungen (erste Näherung), Bytes pro Hidden-State-Wert</translation>
+    </message>
+    <message>
+        <source>CUDA runtime overhead per device (bytes)</source>
+        <translation>CUDA-Laufzeit-Overhead pro Gerät (Bytes)</translation>
+    </message>
+    <message>
+        <source>ROCm runtime overhead per device (bytes)</source>
+        <translation>ROCm-Laufzeit-Overhead pro Gerät (Bytes)</translation>
+    </message>
+    <message>
+        <source>Metal runtime overhead (bytes)</source>
+        <translation>Metal-Laufzeit-Overhead (Bytes)</translation>
+    </message>
+    <message>
+        <source>Tier headroom (fraction of usable memory)</source>
+        <translation>Reserve der Hardwareklasse (Anteil am nutzbaren Speicher)</translation>
+    </message>
+    <message>
+        <source>rule of thumb, calibrated from published results</source>
+        <translation>Faustregel, kalibriert an veröffentlichten Ergebnissen</translation>
+    </message>
+    <message>
+        <source>runtime behaviour, measured</source>
+        <translation>Laufzeitverhalten, gemessen</translation>
+    </message>
+    <message>
+        <source>seed article &apos;Model Compression&apos; (section 03); GPTQ (Frantar et al. 2022), AWQ (Lin et al. 2023), LLM.int8() (Dettmers et al. 2022), FP8 formats (Micikevicius et al. 2022), k-quant perplexity tables in llama.cpp PR #1684</source>
+        <translation>Ausgangsartikel „Model Compression“ (Abschnitt 03); GPTQ (Frantar et al. 2022), AWQ (Lin et al. 2023), LLM.int8() (Dettmers et al. 2022), FP8-Formate (Micikevicius et al. 2022), Perplexitätstabellen der K-Quants in llama.cpp PR #1684</translation>
+    </message>
+    <message>
+        <source>seed article (section 03); SparseGPT (Frantar &amp; Alistarh 2023), Wanda (Sun et al. 2023)</source>
+        <translation>Ausgangsartikel (Abschnitt 03); SparseGPT (Frantar &amp; Alistarh 2023), Wanda (Sun et al. 2023)</translation>
+    </message>
+    <message>
+        <source>seed article (section 03: &apos;a 4x student keeps about 92%&apos;); DistilBERT (Sanh et al. 2019), MiniLLM (Gu et al. 2023), Minitron (Muralidharan et al. 2024)</source>
+        <translation>Ausgangsartikel (Abschnitt 03: „ein 4x kleinerer Schüler behält etwa 92 %“); DistilBERT (Sanh et al. 2019), MiniLLM (Gu et al. 2023), Minitron (Muralidharan et al. 2024)</translation>
+    </message>
+    <message>
+        <source>Compression Lab convention; INT4 (0.94) reads &apos;noticeable drift&apos; as in the seed</source>
+        <translation>Konvention von Compression Lab; INT4 (0,94) gilt wie im Ausgangsartikel als „spürbare Abweichung“</translation>
+    </message>
+    <message>
+        <source>chosen so the seed&apos;s 8B INT4 8K example reads 5.2 GB (one F32 hidden state per token in context)</source>
+        <translation>so gewählt, dass das Beispiel des Ausgangsartikels (8B, INT4, 8K) 5,2 GB ergibt (ein F32-Hidden-State pro Token im Kontext)</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s per-GPU reserve for the CUDA context and cuBLAS (cudaMinimumMemory = 457 MiB, ollama/ollama discover/gpu.go)</source>
+        <translation>Reserve von Ollama pro GPU für den CUDA-Kontext und cuBLAS (cudaMinimumMemory = 457 MiB, ollama/ollama discover/gpu.go)</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s rocmMinimumMemory = 457 MiB</source>
+        <translation>rocmMinimumMemory von Ollama = 457 MiB</translation>
+    </message>
+    <message>
+        <source>none beyond recommendedMaxWorkingSetSize, which the Apple tiers already apply</source>
+        <translation>keiner über recommendedMaxWorkingSetSize hinaus, das die Apple-Klassen bereits berücksichtigen</translation>
+    </message>
+    <message>
+        <source>Compression Lab convention: keep 5% free for fragmentation and the prompt&apos;s growth</source>
+        <translation>Konvention von Compression Lab: 5 % frei halten für Fragmentierung und das Wachstum des Prompts</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationSetup</name>
     <message>
         <source>the lab runs models of up to %1 parameters in float, %2 has %3; the tensor errors are the measurement</source>
@@ -10,6 +235,261 @@
     <message>
         <source>no tokenizer the lab can use beside %1 (%2); the tensor errors are the measurement</source>
         <translation>neben %1 liegt kein Tokenizer, den das Labor nutzen kann (%2); gemessen werden die Tensorfehler</translation>
+    </message>
+</context>
+<context>
+    <name>HardwareTierTable</name>
+    <message>
+        <source>Phone 6 GB</source>
+        <translation>Smartphone 6 GB</translation>
+    </message>
+    <message>
+        <source>iPhone 13/14, mid-range Android</source>
+        <translation>iPhone 13/14, Android-Mittelklasse</translation>
+    </message>
+    <message>
+        <source>iOS/Android per-app memory limits leave under half of RAM to one app (Apple increased-memory-limit entitlement; Android low-memory killer), rule of thumb</source>
+        <translation>Die Speichergrenzen pro App unter iOS/Android lassen einer App weniger als die Hälfte des RAM (Apple-Entitlement increased-memory-limit; Android Low-Memory-Killer), Faustregel</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi 5 4 GB</source>
+        <translation>Raspberry Pi 5 4 GB</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi 5 4 GB (CPU inference)</source>
+        <translation>Raspberry Pi 5 4 GB (CPU-Inferenz)</translation>
+    </message>
+    <message>
+        <source>raspberrypi.com product brief; ~1 GB kept by the OS</source>
+        <translation>Produktbeschreibung auf raspberrypi.com; ~1 GB belegt das Betriebssystem</translation>
+    </message>
+    <message>
+        <source>Phone 8 GB</source>
+        <translation>Smartphone 8 GB</translation>
+    </message>
+    <message>
+        <source>iPhone 15 Pro, iPhone 16, Pixel 8</source>
+        <translation>iPhone 15 Pro, iPhone 16, Pixel 8</translation>
+    </message>
+    <message>
+        <source>as Phone 6 GB</source>
+        <translation>wie Smartphone 6 GB</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 8 GB</source>
+        <translation>Apple Silicon 8 GB</translation>
+    </message>
+    <message>
+        <source>M-series unified memory, RTX 3060 8GB</source>
+        <translation>Unified Memory der M-Serie, RTX 3060 8GB</translation>
+    </message>
+    <message>
+        <source>Metal recommendedMaxWorkingSetSize = 2/3 of unified memory on Macs up to 32 GB, as logged by llama.cpp&apos;s ggml_metal_init (e.g. 11453.25 MB on a 16 GB M3)</source>
+        <translation>Metal recommendedMaxWorkingSetSize = 2/3 des Unified Memory bei Macs bis 32 GB, wie von ggml_metal_init in llama.cpp protokolliert (z. B. 11453,25 MB bei einem M3 mit 16 GB)</translation>
+    </message>
+    <message>
+        <source>Phone 12 GB</source>
+        <translation>Smartphone 12 GB</translation>
+    </message>
+    <message>
+        <source>Galaxy S24 Ultra, Pixel 9 Pro, OnePlus 12</source>
+        <translation>Galaxy S24 Ultra, Pixel 9 Pro, OnePlus 12</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi 5 8 GB</source>
+        <translation>Raspberry Pi 5 8 GB</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi 5 8 GB, Orange Pi 5 8 GB (CPU inference)</source>
+        <translation>Raspberry Pi 5 8 GB, Orange Pi 5 8 GB (CPU-Inferenz)</translation>
+    </message>
+    <message>
+        <source>Consumer GPU 8 GB</source>
+        <translation>Consumer-GPU 8 GB</translation>
+    </message>
+    <message>
+        <source>RTX 4060, RTX 3070, RTX 2080, RX 7600</source>
+        <translation>RTX 4060, RTX 3070, RTX 2080, RX 7600</translation>
+    </message>
+    <message>
+        <source>vendor memory size; 5% kept by driver, display and fragmentation (rule of thumb)</source>
+        <translation>Speichergröße laut Hersteller; 5 % belegen Treiber, Anzeige und Fragmentierung (Faustregel)</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 16 GB</source>
+        <translation>Apple Silicon 16 GB</translation>
+    </message>
+    <message>
+        <source>MacBook Air/Pro M1-M4 16 GB, Mac mini 16 GB</source>
+        <translation>MacBook Air/Pro M1-M4 16 GB, Mac mini 16 GB</translation>
+    </message>
+    <message>
+        <source>Consumer GPU 12 GB</source>
+        <translation>Consumer-GPU 12 GB</translation>
+    </message>
+    <message>
+        <source>RTX 3060 12GB, RTX 4070, RTX 5070, RX 7700 XT</source>
+        <translation>RTX 3060 12GB, RTX 4070, RTX 5070, RX 7700 XT</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi 5 16 GB</source>
+        <translation>Raspberry Pi 5 16 GB</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi 5 16 GB (CPU inference)</source>
+        <translation>Raspberry Pi 5 16 GB (CPU-Inferenz)</translation>
+    </message>
+    <message>
+        <source>raspberrypi.com product brief; ~1.5 GB kept by the OS</source>
+        <translation>Produktbeschreibung auf raspberrypi.com; ~1,5 GB belegt das Betriebssystem</translation>
+    </message>
+    <message>
+        <source>Consumer GPU 16 GB</source>
+        <translation>Consumer-GPU 16 GB</translation>
+    </message>
+    <message>
+        <source>RTX 4060 Ti 16GB, RTX 4080, RTX 5080, RX 7800 XT, Arc A770</source>
+        <translation>RTX 4060 Ti 16GB, RTX 4080, RTX 5080, RX 7800 XT, Arc A770</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 24 GB</source>
+        <translation>Apple Silicon 24 GB</translation>
+    </message>
+    <message>
+        <source>MacBook Air/Pro M2-M4 24 GB</source>
+        <translation>MacBook Air/Pro M2-M4 24 GB</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 32 GB</source>
+        <translation>Apple Silicon 32 GB</translation>
+    </message>
+    <message>
+        <source>MacBook Pro M1/M2 Max 32 GB, Mac Studio 32 GB</source>
+        <translation>MacBook Pro M1/M2 Max 32 GB, Mac Studio 32 GB</translation>
+    </message>
+    <message>
+        <source>Consumer GPU 24 GB</source>
+        <translation>Consumer-GPU 24 GB</translation>
+    </message>
+    <message>
+        <source>RTX 3090, RTX 4090, RX 7900 XTX</source>
+        <translation>RTX 3090, RTX 4090, RX 7900 XTX</translation>
+    </message>
+    <message>
+        <source>Consumer GPU 32 GB</source>
+        <translation>Consumer-GPU 32 GB</translation>
+    </message>
+    <message>
+        <source>RTX 5090</source>
+        <translation>RTX 5090</translation>
+    </message>
+    <message>
+        <source>Workstation GPU 48 GB</source>
+        <translation>Workstation-GPU 48 GB</translation>
+    </message>
+    <message>
+        <source>RTX A6000, RTX 6000 Ada, L40S</source>
+        <translation>RTX A6000, RTX 6000 Ada, L40S</translation>
+    </message>
+    <message>
+        <source>2x Consumer GPU 24 GB</source>
+        <translation>2x Consumer-GPU 24 GB</translation>
+    </message>
+    <message>
+        <source>2x RTX 3090, 2x RTX 4090 (layer split)</source>
+        <translation>2x RTX 3090, 2x RTX 4090 (Aufteilung nach Schichten)</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 64 GB</source>
+        <translation>Apple Silicon 64 GB</translation>
+    </message>
+    <message>
+        <source>MacBook Pro M-Max 64 GB, Mac Studio 64 GB</source>
+        <translation>MacBook Pro M-Max 64 GB, Mac Studio 64 GB</translation>
+    </message>
+    <message>
+        <source>Metal recommendedMaxWorkingSetSize = 3/4 of unified memory on larger Macs (e.g. 147456 MB on a 192 GB M2 Ultra)</source>
+        <translation>Metal recommendedMaxWorkingSetSize = 3/4 des Unified Memory bei größeren Macs (z. B. 147456 MB bei einem M2 Ultra mit 192 GB)</translation>
+    </message>
+    <message>
+        <source>Datacentre GPU 80 GB</source>
+        <translation>Rechenzentrums-GPU 80 GB</translation>
+    </message>
+    <message>
+        <source>A100 80GB, H100 80GB</source>
+        <translation>A100 80GB, H100 80GB</translation>
+    </message>
+    <message>
+        <source>Workstation GPU 96 GB</source>
+        <translation>Workstation-GPU 96 GB</translation>
+    </message>
+    <message>
+        <source>RTX PRO 6000 Blackwell, H100 NVL 94GB</source>
+        <translation>RTX PRO 6000 Blackwell, H100 NVL 94GB</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 128 GB</source>
+        <translation>Apple Silicon 128 GB</translation>
+    </message>
+    <message>
+        <source>MacBook Pro M3/M4 Max 128 GB</source>
+        <translation>MacBook Pro M3/M4 Max 128 GB</translation>
+    </message>
+    <message>
+        <source>Datacentre GPU 141 GB</source>
+        <translation>Rechenzentrums-GPU 141 GB</translation>
+    </message>
+    <message>
+        <source>H200 141GB</source>
+        <translation>H200 141GB</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 192 GB</source>
+        <translation>Apple Silicon 192 GB</translation>
+    </message>
+    <message>
+        <source>Mac Studio / Mac Pro M2 Ultra 192 GB</source>
+        <translation>Mac Studio / Mac Pro M2 Ultra 192 GB</translation>
+    </message>
+    <message>
+        <source>Datacentre GPU 192 GB</source>
+        <translation>Rechenzentrums-GPU 192 GB</translation>
+    </message>
+    <message>
+        <source>AMD Instinct MI300X</source>
+        <translation>AMD Instinct MI300X</translation>
+    </message>
+    <message>
+        <source>4x Datacentre GPU 80 GB</source>
+        <translation>4x Rechenzentrums-GPU 80 GB</translation>
+    </message>
+    <message>
+        <source>4x A100 80GB, 4x H100 80GB</source>
+        <translation>4x A100 80GB, 4x H100 80GB</translation>
+    </message>
+    <message>
+        <source>8x Datacentre GPU 80 GB</source>
+        <translation>8x Rechenzentrums-GPU 80 GB</translation>
+    </message>
+    <message>
+        <source>DGX A100 80GB, DGX H100</source>
+        <translation>DGX A100 80GB, DGX H100</translation>
+    </message>
+    <message>
+        <source>8x Datacentre GPU 141 GB</source>
+        <translation>8x Rechenzentrums-GPU 141 GB</translation>
+    </message>
+    <message>
+        <source>DGX H200, HGX H200</source>
+        <translation>DGX H200, HGX H200</translation>
+    </message>
+    <message>
+        <source>8x Datacentre GPU 192 GB</source>
+        <translation>8x Rechenzentrums-GPU 192 GB</translation>
+    </message>
+    <message>
+        <source>8x AMD Instinct MI300X</source>
+        <translation>8x AMD Instinct MI300X</translation>
     </message>
 </context>
 <context>
@@ -37,6 +517,61 @@
     <message>
         <source>%1 B</source>
         <translation>%1 Mrd.</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeTable</name>
+    <message>
+        <source>Meta Llama 3.1/3.2 model cards (MMLU 5-shot, pre-trained)</source>
+        <translation>Modellkarten von Meta Llama 3.1/3.2 (MMLU 5-shot, vortrainiert)</translation>
+    </message>
+    <message>
+        <source>Qwen2.5 technical report / blog (MMLU, base models)</source>
+        <translation>Technischer Bericht / Blog zu Qwen2.5 (MMLU, Basismodelle)</translation>
+    </message>
+    <message>
+        <source>Qwen3 technical report (MMLU, base models)</source>
+        <translation>Technischer Bericht zu Qwen3 (MMLU, Basismodelle)</translation>
+    </message>
+    <message>
+        <source>Gemma 2 model card (MMLU 5-shot, pre-trained)</source>
+        <translation>Modellkarte von Gemma 2 (MMLU 5-shot, vortrainiert)</translation>
+    </message>
+    <message>
+        <source>Mistral 7B paper (Jiang et al. 2023), MMLU 5-shot</source>
+        <translation>Paper zu Mistral 7B (Jiang et al. 2023), MMLU 5-shot</translation>
+    </message>
+    <message>
+        <source>Mistral NeMo announcement (MMLU 5-shot, base)</source>
+        <translation>Ankündigung von Mistral NeMo (MMLU 5-shot, Basismodell)</translation>
+    </message>
+    <message>
+        <source>Gemma 3 model card (MMLU 5-shot, pre-trained)</source>
+        <translation>Modellkarte von Gemma 3 (MMLU 5-shot, vortrainiert)</translation>
+    </message>
+    <message>
+        <source>Phi-4 technical report (MMLU)</source>
+        <translation>Technischer Bericht zu Phi-4 (MMLU)</translation>
+    </message>
+    <message>
+        <source>Mistral Small 3 announcement (MMLU 5-shot, base)</source>
+        <translation>Ankündigung von Mistral Small 3 (MMLU 5-shot, Basismodell)</translation>
+    </message>
+    <message>
+        <source>Phi-3 technical report (MMLU 5-shot)</source>
+        <translation>Technischer Bericht zu Phi-3 (MMLU 5-shot)</translation>
+    </message>
+    <message>
+        <source>Phi-4-mini technical report (MMLU 5-shot)</source>
+        <translation>Technischer Bericht zu Phi-4-mini (MMLU 5-shot)</translation>
+    </message>
+    <message>
+        <source>Mixtral of Experts paper (Jiang et al. 2024), MMLU 5-shot</source>
+        <translation>Paper „Mixtral of Experts“ (Jiang et al. 2024), MMLU 5-shot</translation>
+    </message>
+    <message>
+        <source>Mistral Mixtral 8x22B announcement (MMLU 5-shot)</source>
+        <translation>Ankündigung von Mistral Mixtral 8x22B (MMLU 5-shot)</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1825,26 @@ Spalte %2: %3</translation>
         <source>Singular values and energy (select a tensor)</source>
         <translation>Singulärwerte und Energie (Tensor wählen)</translation>
     </message>
+    <message>
+        <source>the whole tensor</source>
+        <translation>im ganzen Tensor</translation>
+    </message>
+    <message>
+        <source>row %1, columns %2–%3</source>
+        <translation>in Zeile %1, Spalten %2–%3</translation>
+    </message>
+    <message>
+        <source>%1: the group is all zero, one level (0) in %2</source>
+        <translation>%1: Die Gruppe ist vollständig null, eine Stufe (0) %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 levels %3 apart in %4</source>
+        <translation>%1: %2 Stufen im Abstand %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 levels from %3 to %4 in %5</source>
+        <translation>%1: %2 Stufen von %3 bis %4 %5</translation>
+    </message>
 </context>
 <context>
     <name>complab::MemoryCharts</name>
@@ -2089,6 +2644,18 @@ gemessen %5</translation>
     <message>
         <source>%1 tokens</source>
         <translation>%1 Token</translation>
+    </message>
+    <message>
+        <source>%1 layers, %2 KV heads × %3</source>
+        <translation>%1 Schichten, %2 KV-Köpfe × %3</translation>
+    </message>
+    <message>
+        <source>, sliding window %1 on %2 layers</source>
+        <translation>, Sliding Window %1 auf %2 Schichten</translation>
+    </message>
+    <message>
+        <source>, %1 experts (%2 per token)</source>
+        <translation>, %1 Experten (%2 pro Token)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,231 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>statistics of %1</source>
+        <translation>statistiques de %1</translation>
+    </message>
+    <message>
+        <source>writing %1</source>
+        <translation>écriture de %1</translation>
+    </message>
+    <message>
+        <source>sensitivity at %1</source>
+        <translation>sensibilité en %1</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>perplexité</translation>
+    </message>
+    <message>
+        <source>original model</source>
+        <translation>modèle d&apos;origine</translation>
+    </message>
+    <message>
+        <source>compressed model</source>
+        <translation>modèle compressé</translation>
+    </message>
+    <message>
+        <source>capturing activations</source>
+        <translation>capture des activations</translation>
+    </message>
+    <message>
+        <source>quality</source>
+        <translation>qualité</translation>
+    </message>
+    <message>
+        <source>the recipe says keep</source>
+        <translation>la recette demande de le conserver</translation>
+    </message>
+    <message>
+        <source>a vector (norms and biases stay as they are)</source>
+        <translation>un vecteur (les normes et les biais restent tels quels)</translation>
+    </message>
+    <message>
+        <source>not floating-point values</source>
+        <translation>valeurs qui ne sont pas en virgule flottante</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionGuideTable</name>
+    <message>
+        <source>Self-hosting an open SLM on consumer hardware</source>
+        <translation>Auto-héberger un SLM ouvert sur du matériel grand public</translation>
+    </message>
+    <message>
+        <source>INT4 weight-only quantisation (AWQ or GPTQ)</source>
+        <translation>Quantification INT4 des poids seuls (AWQ ou GPTQ)</translation>
+    </message>
+    <message>
+        <source>Drop to INT3 or INT2 only if desperate; otherwise pick a smaller model.</source>
+        <translation>Ne descendre en INT3 ou INT2 qu&apos;en dernier recours&#xa0;; sinon, choisir un modèle plus petit.</translation>
+    </message>
+    <message>
+        <source>Production inference on a datacentre GPU</source>
+        <translation>Inférence en production sur un GPU de centre de données</translation>
+    </message>
+    <message>
+        <source>FP8 or INT8 (TensorRT-LLM, vLLM with FP8 KV cache)</source>
+        <translation>FP8 ou INT8 (TensorRT-LLM, vLLM avec cache KV en FP8)</translation>
+    </message>
+    <message>
+        <source>Quality holds; latency and throughput improve materially.</source>
+        <translation>La qualité se maintient&#xa0;; la latence et le débit s&apos;améliorent nettement.</translation>
+    </message>
+    <message>
+        <source>Edge deployment (mobile, embedded)</source>
+        <translation>Déploiement en périphérie (mobile, embarqué)</translation>
+    </message>
+    <message>
+        <source>Distillation to a 1-3B model, then INT4 quantisation</source>
+        <translation>Distillation vers un modèle de 1 à 3B, puis quantification INT4</translation>
+    </message>
+    <message>
+        <source>Optionally structured pruning of attention heads if the budget is tight.</source>
+        <translation>Éventuellement, élagage structuré des têtes d&apos;attention si le budget est serré.</translation>
+    </message>
+    <message>
+        <source>Long-context inference (32K+ tokens)</source>
+        <translation>Inférence à contexte long (32K jetons et plus)</translation>
+    </message>
+    <message>
+        <source>Quantise the KV cache (FP8 or INT4)</source>
+        <translation>Quantifier le cache KV (FP8 ou INT4)</translation>
+    </message>
+    <message>
+        <source>KV cache dominates VRAM at long contexts - quantising weights alone is not enough.</source>
+        <translation>Le cache KV domine la VRAM aux contextes longs — quantifier les poids seuls ne suffit pas.</translation>
+    </message>
+    <message>
+        <source>Fine-tuning to a domain</source>
+        <translation>Affinage pour un domaine</translation>
+    </message>
+    <message>
+        <source>LoRA / QLoRA adapters, not full retraining</source>
+        <translation>Adaptateurs LoRA / QLoRA, pas un réentraînement complet</translation>
+    </message>
+    <message>
+        <source>This is parameter-efficient training, not compression - but it ships in the same conversation.</source>
+        <translation>Il s&apos;agit d&apos;entraînement économe en paramètres, pas de compression — mais le sujet revient dans la même conversation.</translation>
+    </message>
+</context>
+<context>
+    <name>EstimatorConstants</name>
+    <message>
+        <source>Quality at FP32</source>
+        <translation>Qualité en FP32</translation>
+    </message>
+    <message>
+        <source>Quality at FP16/BF16</source>
+        <translation>Qualité en FP16/BF16</translation>
+    </message>
+    <message>
+        <source>Quality at FP8/INT8</source>
+        <translation>Qualité en FP8/INT8</translation>
+    </message>
+    <message>
+        <source>Quality at INT4</source>
+        <translation>Qualité en INT4</translation>
+    </message>
+    <message>
+        <source>Quality at INT2</source>
+        <translation>Qualité en INT2</translation>
+    </message>
+    <message>
+        <source>Pruning loss, linear term</source>
+        <translation>Perte due à l&apos;élagage, terme linéaire</translation>
+    </message>
+    <message>
+        <source>Pruning loss, cubic term</source>
+        <translation>Perte due à l&apos;élagage, terme cubique</translation>
+    </message>
+    <message>
+        <source>Distillation loss per halving</source>
+        <translation>Perte de distillation par division par deux</translation>
+    </message>
+    <message>
+        <source>Near-lossless from</source>
+        <translation>Quasi sans perte à partir de</translation>
+    </message>
+    <message>
+        <source>Minor loss from</source>
+        <translation>Perte mineure à partir de</translation>
+    </message>
+    <message>
+        <source>Noticeable drift from</source>
+        <translation>Dérive sensible à partir de</translation>
+    </message>
+    <message>
+        <source>Significant loss from (below: broken)</source>
+        <translation>Perte importante à partir de (en dessous&#xa0;: inutilisable)</translation>
+    </message>
+    <message>
+        <source>first-order activations, bytes per hidden value</source>
+        <translation>activations au premier ordre, octets par valeur cachée</translation>
+    </message>
+    <message>
+        <source>CUDA runtime overhead per device (bytes)</source>
+        <translation>Surcoût d&apos;exécution CUDA par appareil (octets)</translation>
+    </message>
+    <message>
+        <source>ROCm runtime overhead per device (bytes)</source>
+        <translation>Surcoût d&apos;exécution ROCm par appareil (octets)</translation>
+    </message>
+    <message>
+        <source>Metal runtime overhead (bytes)</source>
+        <translation>Surcoût d&apos;exécution Metal (octets)</translation>
+    </message>
+    <message>
+        <source>Tier headroom (fraction of usable memory)</source>
+        <translation>Marge du matériel minimal (fraction de la mémoire utilisable)</translation>
+    </message>
+    <message>
+        <source>rule of thumb, calibrated from published results</source>
+        <translation>règle empirique, calibrée sur des résultats publiés</translation>
+    </message>
+    <message>
+        <source>runtime behaviour, measured</source>
+        <translation>comportement à l&apos;exécution, mesuré</translation>
+    </message>
+    <message>
+        <source>seed article &apos;Model Compression&apos; (section 03); GPTQ (Frantar et al. 2022), AWQ (Lin et al. 2023), LLM.int8() (Dettmers et al. 2022), FP8 formats (Micikevicius et al. 2022), k-quant perplexity tables in llama.cpp PR #1684</source>
+        <translation>article source «&#xa0;Model Compression&#xa0;» (section 03)&#xa0;; GPTQ (Frantar et al. 2022), AWQ (Lin et al. 2023), LLM.int8() (Dettmers et al. 2022), formats FP8 (Micikevicius et al. 2022), tables de perplexité des k-quants dans la PR #1684 de llama.cpp</translation>
+    </message>
+    <message>
+        <source>seed article (section 03); SparseGPT (Frantar &amp; Alistarh 2023), Wanda (Sun et al. 2023)</source>
+        <translation>article source (section 03)&#xa0;; SparseGPT (Frantar &amp; Alistarh 2023), Wanda (Sun et al. 2023)</translation>
+    </message>
+    <message>
+        <source>seed article (section 03: &apos;a 4x student keeps about 92%&apos;); DistilBERT (Sanh et al. 2019), MiniLLM (Gu et al. 2023), Minitron (Muralidharan et al. 2024)</source>
+        <translation>article source (section 03&#xa0;: «&#xa0;un élève 4x plus petit garde environ 92 %&#xa0;»)&#xa0;; DistilBERT (Sanh et al. 2019), MiniLLM (Gu et al. 2023), Minitron (Muralidharan et al. 2024)</translation>
+    </message>
+    <message>
+        <source>Compression Lab convention; INT4 (0.94) reads &apos;noticeable drift&apos; as in the seed</source>
+        <translation>Convention de Compression Lab&#xa0;; INT4 (0,94) correspond à «&#xa0;dérive sensible&#xa0;», comme dans l&apos;article source</translation>
+    </message>
+    <message>
+        <source>chosen so the seed&apos;s 8B INT4 8K example reads 5.2 GB (one F32 hidden state per token in context)</source>
+        <translation>choisie pour que l&apos;exemple de l&apos;article source (8B, INT4, 8K) donne 5,2 GB (un état caché F32 par jeton du contexte)</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s per-GPU reserve for the CUDA context and cuBLAS (cudaMinimumMemory = 457 MiB, ollama/ollama discover/gpu.go)</source>
+        <translation>réserve par GPU d&apos;Ollama pour le contexte CUDA et cuBLAS (cudaMinimumMemory = 457 MiB, ollama/ollama discover/gpu.go)</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s rocmMinimumMemory = 457 MiB</source>
+        <translation>rocmMinimumMemory d&apos;Ollama = 457 MiB</translation>
+    </message>
+    <message>
+        <source>none beyond recommendedMaxWorkingSetSize, which the Apple tiers already apply</source>
+        <translation>aucun au-delà de recommendedMaxWorkingSetSize, que les entrées Apple de la table du matériel appliquent déjà</translation>
+    </message>
+    <message>
+        <source>Compression Lab convention: keep 5% free for fragmentation and the prompt&apos;s growth</source>
+        <translation>Convention de Compression Lab&#xa0;: garder 5 % de libre pour la fragmentation et la croissance du prompt</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationSetup</name>
     <message>
         <source>the lab runs models of up to %1 parameters in float, %2 has %3; the tensor errors are the measurement</source>
@@ -10,6 +235,261 @@
     <message>
         <source>no tokenizer the lab can use beside %1 (%2); the tensor errors are the measurement</source>
         <translation>aucun tokeniseur utilisable par le labo à côté de %1 (%2)&#xa0;; seules les erreurs des tenseurs sont mesurées</translation>
+    </message>
+</context>
+<context>
+    <name>HardwareTierTable</name>
+    <message>
+        <source>Phone 6 GB</source>
+        <translation>Téléphone 6 GB</translation>
+    </message>
+    <message>
+        <source>iPhone 13/14, mid-range Android</source>
+        <translation>iPhone 13/14, Android milieu de gamme</translation>
+    </message>
+    <message>
+        <source>iOS/Android per-app memory limits leave under half of RAM to one app (Apple increased-memory-limit entitlement; Android low-memory killer), rule of thumb</source>
+        <translation>les limites de mémoire par application d&apos;iOS/Android laissent moins de la moitié de la RAM à une seule application (droit Apple increased-memory-limit&#xa0;; low-memory killer d&apos;Android), règle empirique</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi 5 4 GB</source>
+        <translation>Raspberry Pi 5 4 GB</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi 5 4 GB (CPU inference)</source>
+        <translation>Raspberry Pi 5 4 GB (inférence sur CPU)</translation>
+    </message>
+    <message>
+        <source>raspberrypi.com product brief; ~1 GB kept by the OS</source>
+        <translation>fiche produit de raspberrypi.com&#xa0;; ~1 GB réservé par le système d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>Phone 8 GB</source>
+        <translation>Téléphone 8 GB</translation>
+    </message>
+    <message>
+        <source>iPhone 15 Pro, iPhone 16, Pixel 8</source>
+        <translation>iPhone 15 Pro, iPhone 16, Pixel 8</translation>
+    </message>
+    <message>
+        <source>as Phone 6 GB</source>
+        <translation>comme Téléphone 6 GB</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 8 GB</source>
+        <translation>Apple Silicon 8 GB</translation>
+    </message>
+    <message>
+        <source>M-series unified memory, RTX 3060 8GB</source>
+        <translation>Mémoire unifiée série M, RTX 3060 8GB</translation>
+    </message>
+    <message>
+        <source>Metal recommendedMaxWorkingSetSize = 2/3 of unified memory on Macs up to 32 GB, as logged by llama.cpp&apos;s ggml_metal_init (e.g. 11453.25 MB on a 16 GB M3)</source>
+        <translation>recommendedMaxWorkingSetSize de Metal = 2/3 de la mémoire unifiée sur les Mac jusqu&apos;à 32 GB, tel que l&apos;indique le journal de ggml_metal_init de llama.cpp (p. ex. 11453,25 MB sur un M3 de 16 GB)</translation>
+    </message>
+    <message>
+        <source>Phone 12 GB</source>
+        <translation>Téléphone 12 GB</translation>
+    </message>
+    <message>
+        <source>Galaxy S24 Ultra, Pixel 9 Pro, OnePlus 12</source>
+        <translation>Galaxy S24 Ultra, Pixel 9 Pro, OnePlus 12</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi 5 8 GB</source>
+        <translation>Raspberry Pi 5 8 GB</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi 5 8 GB, Orange Pi 5 8 GB (CPU inference)</source>
+        <translation>Raspberry Pi 5 8 GB, Orange Pi 5 8 GB (inférence sur CPU)</translation>
+    </message>
+    <message>
+        <source>Consumer GPU 8 GB</source>
+        <translation>GPU grand public 8 GB</translation>
+    </message>
+    <message>
+        <source>RTX 4060, RTX 3070, RTX 2080, RX 7600</source>
+        <translation>RTX 4060, RTX 3070, RTX 2080, RX 7600</translation>
+    </message>
+    <message>
+        <source>vendor memory size; 5% kept by driver, display and fragmentation (rule of thumb)</source>
+        <translation>taille mémoire annoncée par le fabricant&#xa0;; 5 % réservés par le pilote, l&apos;affichage et la fragmentation (règle empirique)</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 16 GB</source>
+        <translation>Apple Silicon 16 GB</translation>
+    </message>
+    <message>
+        <source>MacBook Air/Pro M1-M4 16 GB, Mac mini 16 GB</source>
+        <translation>MacBook Air/Pro M1-M4 16 GB, Mac mini 16 GB</translation>
+    </message>
+    <message>
+        <source>Consumer GPU 12 GB</source>
+        <translation>GPU grand public 12 GB</translation>
+    </message>
+    <message>
+        <source>RTX 3060 12GB, RTX 4070, RTX 5070, RX 7700 XT</source>
+        <translation>RTX 3060 12GB, RTX 4070, RTX 5070, RX 7700 XT</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi 5 16 GB</source>
+        <translation>Raspberry Pi 5 16 GB</translation>
+    </message>
+    <message>
+        <source>Raspberry Pi 5 16 GB (CPU inference)</source>
+        <translation>Raspberry Pi 5 16 GB (inférence sur CPU)</translation>
+    </message>
+    <message>
+        <source>raspberrypi.com product brief; ~1.5 GB kept by the OS</source>
+        <translation>fiche produit de raspberrypi.com&#xa0;; ~1,5 GB réservés par le système d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>Consumer GPU 16 GB</source>
+        <translation>GPU grand public 16 GB</translation>
+    </message>
+    <message>
+        <source>RTX 4060 Ti 16GB, RTX 4080, RTX 5080, RX 7800 XT, Arc A770</source>
+        <translation>RTX 4060 Ti 16GB, RTX 4080, RTX 5080, RX 7800 XT, Arc A770</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 24 GB</source>
+        <translation>Apple Silicon 24 GB</translation>
+    </message>
+    <message>
+        <source>MacBook Air/Pro M2-M4 24 GB</source>
+        <translation>MacBook Air/Pro M2-M4 24 GB</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 32 GB</source>
+        <translation>Apple Silicon 32 GB</translation>
+    </message>
+    <message>
+        <source>MacBook Pro M1/M2 Max 32 GB, Mac Studio 32 GB</source>
+        <translation>MacBook Pro M1/M2 Max 32 GB, Mac Studio 32 GB</translation>
+    </message>
+    <message>
+        <source>Consumer GPU 24 GB</source>
+        <translation>GPU grand public 24 GB</translation>
+    </message>
+    <message>
+        <source>RTX 3090, RTX 4090, RX 7900 XTX</source>
+        <translation>RTX 3090, RTX 4090, RX 7900 XTX</translation>
+    </message>
+    <message>
+        <source>Consumer GPU 32 GB</source>
+        <translation>GPU grand public 32 GB</translation>
+    </message>
+    <message>
+        <source>RTX 5090</source>
+        <translation>RTX 5090</translation>
+    </message>
+    <message>
+        <source>Workstation GPU 48 GB</source>
+        <translation>GPU de station de travail 48 GB</translation>
+    </message>
+    <message>
+        <source>RTX A6000, RTX 6000 Ada, L40S</source>
+        <translation>RTX A6000, RTX 6000 Ada, L40S</translation>
+    </message>
+    <message>
+        <source>2x Consumer GPU 24 GB</source>
+        <translation>2x GPU grand public 24 GB</translation>
+    </message>
+    <message>
+        <source>2x RTX 3090, 2x RTX 4090 (layer split)</source>
+        <translation>2x RTX 3090, 2x RTX 4090 (couches réparties)</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 64 GB</source>
+        <translation>Apple Silicon 64 GB</translation>
+    </message>
+    <message>
+        <source>MacBook Pro M-Max 64 GB, Mac Studio 64 GB</source>
+        <translation>MacBook Pro M-Max 64 GB, Mac Studio 64 GB</translation>
+    </message>
+    <message>
+        <source>Metal recommendedMaxWorkingSetSize = 3/4 of unified memory on larger Macs (e.g. 147456 MB on a 192 GB M2 Ultra)</source>
+        <translation>recommendedMaxWorkingSetSize de Metal = 3/4 de la mémoire unifiée sur les Mac plus grands (p. ex. 147456 MB sur un M2 Ultra de 192 GB)</translation>
+    </message>
+    <message>
+        <source>Datacentre GPU 80 GB</source>
+        <translation>GPU de centre de données 80 GB</translation>
+    </message>
+    <message>
+        <source>A100 80GB, H100 80GB</source>
+        <translation>A100 80GB, H100 80GB</translation>
+    </message>
+    <message>
+        <source>Workstation GPU 96 GB</source>
+        <translation>GPU de station de travail 96 GB</translation>
+    </message>
+    <message>
+        <source>RTX PRO 6000 Blackwell, H100 NVL 94GB</source>
+        <translation>RTX PRO 6000 Blackwell, H100 NVL 94GB</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 128 GB</source>
+        <translation>Apple Silicon 128 GB</translation>
+    </message>
+    <message>
+        <source>MacBook Pro M3/M4 Max 128 GB</source>
+        <translation>MacBook Pro M3/M4 Max 128 GB</translation>
+    </message>
+    <message>
+        <source>Datacentre GPU 141 GB</source>
+        <translation>GPU de centre de données 141 GB</translation>
+    </message>
+    <message>
+        <source>H200 141GB</source>
+        <translation>H200 141GB</translation>
+    </message>
+    <message>
+        <source>Apple Silicon 192 GB</source>
+        <translation>Apple Silicon 192 GB</translation>
+    </message>
+    <message>
+        <source>Mac Studio / Mac Pro M2 Ultra 192 GB</source>
+        <translation>Mac Studio / Mac Pro M2 Ultra 192 GB</translation>
+    </message>
+    <message>
+        <source>Datacentre GPU 192 GB</source>
+        <translation>GPU de centre de données 192 GB</translation>
+    </message>
+    <message>
+        <source>AMD Instinct MI300X</source>
+        <translation>AMD Instinct MI300X</translation>
+    </message>
+    <message>
+        <source>4x Datacentre GPU 80 GB</source>
+        <translation>4x GPU de centre de données 80 GB</translation>
+    </message>
+    <message>
+        <source>4x A100 80GB, 4x H100 80GB</source>
+        <translation>4x A100 80GB, 4x H100 80GB</translation>
+    </message>
+    <message>
+        <source>8x Datacentre GPU 80 GB</source>
+        <translation>8x GPU de centre de données 80 GB</translation>
+    </message>
+    <message>
+        <source>DGX A100 80GB, DGX H100</source>
+        <translation>DGX A100 80GB, DGX H100</translation>
+    </message>
+    <message>
+        <source>8x Datacentre GPU 141 GB</source>
+        <translation>8x GPU de centre de données 141 GB</translation>
+    </message>
+    <message>
+        <source>DGX H200, HGX H200</source>
+        <translation>DGX H200, HGX H200</translation>
+    </message>
+    <message>
+        <source>8x Datacentre GPU 192 GB</source>
+        <translation>8x GPU de centre de données 192 GB</translation>
+    </message>
+    <message>
+        <source>8x AMD Instinct MI300X</source>
+        <translation>8x AMD Instinct MI300X</translation>
     </message>
 </context>
 <context>
@@ -37,6 +517,61 @@
     <message>
         <source>%1 B</source>
         <translation>%1 B</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeTable</name>
+    <message>
+        <source>Meta Llama 3.1/3.2 model cards (MMLU 5-shot, pre-trained)</source>
+        <translation>Fiches des modèles Meta Llama 3.1/3.2 (MMLU 5-shot, pré-entraînés)</translation>
+    </message>
+    <message>
+        <source>Qwen2.5 technical report / blog (MMLU, base models)</source>
+        <translation>Rapport technique / blog de Qwen2.5 (MMLU, modèles de base)</translation>
+    </message>
+    <message>
+        <source>Qwen3 technical report (MMLU, base models)</source>
+        <translation>Rapport technique de Qwen3 (MMLU, modèles de base)</translation>
+    </message>
+    <message>
+        <source>Gemma 2 model card (MMLU 5-shot, pre-trained)</source>
+        <translation>Fiche du modèle Gemma 2 (MMLU 5-shot, pré-entraîné)</translation>
+    </message>
+    <message>
+        <source>Mistral 7B paper (Jiang et al. 2023), MMLU 5-shot</source>
+        <translation>Article sur Mistral 7B (Jiang et al. 2023), MMLU 5-shot</translation>
+    </message>
+    <message>
+        <source>Mistral NeMo announcement (MMLU 5-shot, base)</source>
+        <translation>Annonce de Mistral NeMo (MMLU 5-shot, modèle de base)</translation>
+    </message>
+    <message>
+        <source>Gemma 3 model card (MMLU 5-shot, pre-trained)</source>
+        <translation>Fiche du modèle Gemma 3 (MMLU 5-shot, pré-entraîné)</translation>
+    </message>
+    <message>
+        <source>Phi-4 technical report (MMLU)</source>
+        <translation>Rapport technique de Phi-4 (MMLU)</translation>
+    </message>
+    <message>
+        <source>Mistral Small 3 announcement (MMLU 5-shot, base)</source>
+        <translation>Annonce de Mistral Small 3 (MMLU 5-shot, modèle de base)</translation>
+    </message>
+    <message>
+        <source>Phi-3 technical report (MMLU 5-shot)</source>
+        <translation>Rapport technique de Phi-3 (MMLU 5-shot)</translation>
+    </message>
+    <message>
+        <source>Phi-4-mini technical report (MMLU 5-shot)</source>
+        <translation>Rapport technique de Phi-4-mini (MMLU 5-shot)</translation>
+    </message>
+    <message>
+        <source>Mixtral of Experts paper (Jiang et al. 2024), MMLU 5-shot</source>
+        <translation>Article «&#xa0;Mixtral of Experts&#xa0;» (Jiang et al. 2024), MMLU 5-shot</translation>
+    </message>
+    <message>
+        <source>Mistral Mixtral 8x22B announcement (MMLU 5-shot)</source>
+        <translation>Annonce de Mistral Mixtral 8x22B (MMLU 5-shot)</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1825,26 @@ colonne %2&#xa0;: %3</translation>
         <source>Singular values and energy (select a tensor)</source>
         <translation>Valeurs singulières et énergie (sélectionnez un tenseur)</translation>
     </message>
+    <message>
+        <source>the whole tensor</source>
+        <translation>le tenseur entier</translation>
+    </message>
+    <message>
+        <source>row %1, columns %2–%3</source>
+        <translation>la ligne %1, colonnes %2–%3</translation>
+    </message>
+    <message>
+        <source>%1: the group is all zero, one level (0) in %2</source>
+        <translation>%1&#xa0;: le groupe est entièrement nul, un seul niveau (0) dans %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 levels %3 apart in %4</source>
+        <translation>%1&#xa0;: %2 niveaux espacés de %3 dans %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 levels from %3 to %4 in %5</source>
+        <translation>%1&#xa0;: %2 niveaux de %3 à %4 dans %5</translation>
+    </message>
 </context>
 <context>
     <name>complab::MemoryCharts</name>
@@ -2089,6 +2644,18 @@ valeur mesurée %5</translation>
     <message>
         <source>%1 tokens</source>
         <translation>%1 jetons</translation>
+    </message>
+    <message>
+        <source>%1 layers, %2 KV heads × %3</source>
+        <translation>%1 couches, %2 têtes KV × %3</translation>
+    </message>
+    <message>
+        <source>, sliding window %1 on %2 layers</source>
+        <translation>, fenêtre glissante de %1 sur %2 couches</translation>
+    </message>
+    <message>
+        <source>, %1 experts (%2 per token)</source>
+        <translation>, %1 experts (%2 par jeton)</translation>
     </message>
 </context>
 <context>

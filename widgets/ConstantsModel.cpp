@@ -1,5 +1,7 @@
 #include "ConstantsModel.h"
 
+#include "TableText.h"
+
 #include <QFont>
 #include <QLocale>
 
@@ -9,9 +11,10 @@ namespace complab {
 
 namespace {
 
+// A description's text (label, kind, sources) in the interface's language.
 QString text(std::string_view value)
 {
-    return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
+    return tabletext::translated(tabletext::constants, value);
 }
 
 } // namespace
@@ -66,7 +69,9 @@ QVariant ConstantsModel::data(const QModelIndex& index, int role) const
         return index.column() == ValueColumn ? QVariant(value) : data(index, Qt::DisplayRole);
     case Qt::ToolTipRole:
         return tr("%1 (%2)\nSources: %3")
-            .arg(text(description.label), text(description.key), text(description.sources));
+            .arg(text(description.label),
+                QString::fromLatin1(description.key.data(), qsizetype(description.key.size())),
+                text(description.sources));
     case Qt::FontRole:
         if (index.column() == ValueColumn && value != fallback) {
             QFont font;
@@ -75,7 +80,7 @@ QVariant ConstantsModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case KeyRole:
-        return text(description.key);
+        return QString::fromLatin1(description.key.data(), qsizetype(description.key.size()));
     case SortRole:
         return index.column() == ValueColumn  ? QVariant(value)
             : index.column() == DefaultColumn ? QVariant(fallback)

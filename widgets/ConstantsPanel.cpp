@@ -39,6 +39,8 @@ ConstantsPanel::ConstantsPanel(LabState* state, QWidget* parent)
 
     m_view->setModel(m_model);
     m_view->verticalHeader()->hide();
+    // Rows follow the font both ways (the workshop's presentation mode enlarges it, then restores it).
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->setEditTriggers(

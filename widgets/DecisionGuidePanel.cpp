@@ -3,6 +3,7 @@
 #include "Format.h"
 #include "LabRecipe.h"
 #include "LabState.h"
+#include "TableText.h"
 #include "estimate/DecisionGuide.h"
 #include "estimate/PrecisionLadder.h"
 
@@ -15,9 +16,10 @@ namespace complab {
 
 namespace {
 
+// A text of the decision guide's table, in the interface's language and escaped for rich text.
 QString text(const std::string& value)
 {
-    return QString::fromStdString(value).toHtmlEscaped();
+    return tabletext::translated(tabletext::decisionGuide, value).toHtmlEscaped();
 }
 
 } // namespace
@@ -30,7 +32,7 @@ DecisionGuidePanel::DecisionGuidePanel(LabState* state, QWidget* parent)
     , m_apply(new QPushButton(tr("&Use this recipe"), this))
 {
     for (const auto& entry : defaultDecisionGuide().rows())
-        m_list->addItem(QString::fromStdString(entry.situation));
+        m_list->addItem(tabletext::translated(tabletext::decisionGuide, entry.situation));
     m_list->setToolTip(tr("Common situations and what people reach for first. Choose one, then press “Use this "
                           "recipe” (or double-click) to load it into the sliders."));
     m_list->setAccessibleName(tr("Situations"));

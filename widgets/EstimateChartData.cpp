@@ -1,5 +1,6 @@
 #include "EstimateChartData.h"
 
+#include "TableText.h"
 #include "estimate/Footprint.h"
 #include "estimate/PrecisionLadder.h"
 #include "estimate/QualityModel.h"
@@ -44,13 +45,15 @@ std::vector<TierLine> tierLines(
         if (!tier)
             continue;
         const bool isFit = tier == fitDevice;
-        auto same = std::find_if(lines.begin(), lines.end(),
-            [&](const TierLine& line) { return line.name == QString::fromStdString(tier->name); });
+        auto same = std::find_if(lines.begin(), lines.end(), [&](const TierLine& line) {
+            return line.name == tabletext::translated(tabletext::hardwareTiers, tier->name);
+        });
         if (same != lines.end()) {
             same->isFitDevice = same->isFitDevice || isFit;
             continue;
         }
-        lines.push_back({QString::fromStdString(tier->name), tier->budgetBytes(headroom) / gb, isFit});
+        lines.push_back(
+            {tabletext::translated(tabletext::hardwareTiers, tier->name), tier->budgetBytes(headroom) / gb, isFit});
     }
     std::sort(lines.begin(), lines.end(), [](const TierLine& a, const TierLine& b) { return a.budgetGb < b.budgetGb; });
     return lines;

@@ -4,6 +4,7 @@
 #include "Format.h"
 #include "LabRecipe.h"
 #include "LabState.h"
+#include "TableText.h"
 #include "estimate/FitQuestions.h"
 #include "estimate/PrecisionLadder.h"
 
@@ -25,11 +26,17 @@ FitPanel::FitPanel(LabState* state, QWidget* parent)
     , m_device(new QComboBox(this))
     , m_form(new QFormLayout)
 {
+    // Tier names grow in translation ("GPU de station de travail 48 GB"): the box keeps a fixed
+    // width and the open list shows every name whole, so the dock does not widen the window.
+    m_device->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_device->setMinimumContentsLength(18);
     const auto& tiers = defaultHardwareTierTable().rows();
     for (std::size_t i = 0; i < tiers.size(); ++i) {
-        m_device->addItem(QString::fromStdString(tiers[i].name), static_cast<int>(i));
-        m_device->setItemData(
-            static_cast<int>(i), QString::fromStdString(tiers[i].examples + "\n" + tiers[i].source), Qt::ToolTipRole);
+        m_device->addItem(tabletext::translated(tabletext::hardwareTiers, tiers[i].name), static_cast<int>(i));
+        m_device->setItemData(static_cast<int>(i),
+            QString(tabletext::translated(tabletext::hardwareTiers, tiers[i].examples) + QLatin1Char('\n')
+                + tabletext::translated(tabletext::hardwareTiers, tiers[i].source)),
+            Qt::ToolTipRole);
     }
     m_device->setToolTip(tr("The device to plan for. Its usable memory is what one program may allocate on it, less "
                             "a safety margin."));

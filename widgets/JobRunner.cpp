@@ -1,5 +1,7 @@
 #include "JobRunner.h"
 
+#include "TableText.h"
+
 #include <QMetaObject>
 
 namespace complab {
@@ -44,7 +46,7 @@ void JobRunner::launch(const QString& title, ErasedJob job)
         Progress progress([this, generation](double fraction, const std::string& step) {
             QMetaObject::invokeMethod(
                 this,
-                [this, generation, fraction, step = QString::fromStdString(step)] {
+                [this, generation, fraction, step = tabletext::step(step)] {
                     if (generation == m_generation)
                         Q_EMIT progressChanged(fraction, step);
                 },

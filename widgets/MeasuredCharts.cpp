@@ -4,6 +4,7 @@
 #include "EstimateChartView.h"
 #include "Format.h"
 #include "JobRunner.h"
+#include "TableText.h"
 #include "TensorStatsWidget.h"
 #include "io/Checkpoint.h"
 #include "lowrank/Svd.h"
@@ -47,6 +48,26 @@ QString schemeLabel(const QuantSpec& spec)
 QString numberText(double value)
 {
     return format::number(value, 3);
+}
+
+// "int4 g128: 16 levels 0.00213 apart in row 12, columns 128–255" (the grid's own description, in
+// the interface's language).
+QString gridText(const QuantSpec& spec, const QuantGroupGrid& grid)
+{
+    const QString scheme = schemeLabel(spec);
+    const std::size_t n = grid.levels.size();
+    const QString where = grid.rowCount > 1
+        ? MeasuredCharts::tr("the whole tensor")
+        : MeasuredCharts::tr("row %1, columns %2–%3")
+              .arg(format::integer(grid.firstRow), format::integer(grid.firstColumn),
+                  format::integer(grid.firstColumn + grid.columnCount - 1));
+    if (n == 1)
+        return MeasuredCharts::tr("%1: the group is all zero, one level (0) in %2").arg(scheme, where);
+    if (spec.format == QuantFormat::Int || spec.isGgufBlockFormat())
+        return MeasuredCharts::tr("%1: %2 levels %3 apart in %4")
+            .arg(scheme, format::integer(n), numberText(grid.levels[1] - grid.levels[0]), where);
+    return MeasuredCharts::tr("%1: %2 levels from %3 to %4 in %5")
+        .arg(scheme, format::integer(n), numberText(grid.levels.front()), numberText(grid.levels.back()), where);
 }
 
 QString decibelText(double sqnr)
@@ -592,9 +613,10 @@ void MeasuredCharts::drawPreview(const TensorPreview& preview)
     } else {
         setStatus(tr("<b>%1</b> (%2) is stored unchanged as %3%4.")
                       .arg(name.toHtmlEscaped(), shape, QString::fromUtf8(dtypeName(plan.storedAs)),
-                          plan.keptBecause.empty()
-                              ? QString()
-                              : QStringLiteral(" (") + QString::fromStdString(plan.keptBecause) + QStringLiteral(")")));
+                          plan.keptBecause.empty() ? QString()
+                                                   : QStringLiteral(" (")
+                                  + tabletext::translated(tabletext::phrases, plan.keptBecause).toHtmlEscaped()
+                                  + QStringLiteral(")")));
     }
 
     // Weight histogram with the grid of one group.
@@ -642,8 +664,8 @@ void MeasuredCharts::drawPreview(const TensorPreview& preview)
         } else {
             gridNote = tr(" (%1 levels, too many to draw)").arg(levels.size());
         }
-        gridNote
-            = QStringLiteral("<br>") + QString::fromStdString(preview.grid->description).toHtmlEscaped() + gridNote;
+        gridNote = QStringLiteral("<br>")
+            + (plan.spec ? gridText(*plan.spec, *preview.grid).toHtmlEscaped() : QString()) + gridNote;
     } else if (!plan.spec) {
         gridNote = tr("<br>not quantised: no grid");
     }

@@ -3,6 +3,7 @@
 #include "EstimateChartData.h"
 #include "EstimateChartView.h"
 #include "LabState.h"
+#include "TableText.h"
 #include "estimate/QualityModel.h"
 
 #include <QChart>
@@ -181,7 +182,7 @@ void QualityCharts::buildLandscape(QWidget* parent)
             return entry ? tr("%1 at FP16: %2 GB, quality %3 (MMLU %4)\n%5")
                                .arg(QString::fromStdString(entry->name), QLocale().toString(point.x(), 'g', 3),
                                    QLocale().toString(entry->quality, 'f', 1), QLocale().toString(entry->mmlu, 'f', 1),
-                                   QString::fromStdString(entry->source))
+                                   tabletext::translated(tabletext::landscape, entry->source))
                          : QString();
         });
     }

@@ -278,6 +278,7 @@ void QuantRowDemo::draw()
     const float margin = std::max(1e-6f, (high - low) * 0.05f);
     m_axisX->setRange(-0.5, shown - 0.5);
     m_axisY->setRange(low - margin, high + margin);
+    m_axisY->applyNiceNumbers(); // ticks at round values (0.10, not 0.103)
     // The grid itself, while there are few enough levels to tell apart.
     if (step.levels.size() <= 16) {
         QColor gridColour = palette().color(QPalette::Text);

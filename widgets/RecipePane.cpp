@@ -2,6 +2,7 @@
 
 #include "Format.h"
 #include "LabState.h"
+#include "estimate/ArchitectureTable.h"
 #include "estimate/PrecisionLadder.h"
 
 #include <QCheckBox>
@@ -19,6 +20,21 @@
 namespace complab {
 
 namespace {
+
+// "32 layers, 8 KV heads × 128" and, where they apply, the sliding window and the experts
+// (Architecture::shapeSummary() in the interface's language).
+QString shapeText(const Architecture& a)
+{
+    QString text = RecipePane::tr("%1 layers, %2 KV heads × %3")
+                       .arg(QString::number(a.layers), QString::number(a.keyValueHeads), QString::number(a.headDim));
+    if (a.slidingWindow > 0)
+        text += RecipePane::tr(", sliding window %1 on %2 layers")
+                    .arg(format::integer(std::uint64_t(a.slidingWindow)), QString::number(a.slidingWindowLayers()));
+    if (a.experts > 0)
+        text += RecipePane::tr(", %1 experts (%2 per token)")
+                    .arg(QString::number(a.experts), QString::number(a.expertsPerToken));
+    return text;
+}
 
 QString kvTypeLabel(KvCacheType type)
 {
@@ -244,7 +260,7 @@ void RecipePane::showState()
         asLoaded ? tr("as loaded: %1").arg(parameterCountText(m_state->loadedParameters()))
                  : tr("%1 weights").arg(parameterCountText(recipe.parameters)));
     if (architecture) {
-        const QString shape = QString::fromStdString(architecture->shapeSummary());
+        const QString shape = shapeText(*architecture);
         const QString name = QString::fromStdString(architecture->name);
         m_architecture->setText(estimate.architectureAssumed
                 ? tr("assuming %1-like: %2").arg(name, shape)

@@ -2,6 +2,7 @@
 
 #include "Format.h"
 #include "LabState.h"
+#include "TableText.h"
 
 #include <QEvent>
 #include <QFrame>
@@ -192,11 +193,12 @@ void SummaryCards::showEstimate()
     m_fields.at(QStringLiteral("qualityDetail"))->setText(bandText(e.qualityBand));
 
     if (e.tier) {
-        m_fields.at(QStringLiteral("tier"))->setText(QString::fromStdString(e.tier->name));
-        QString detail = QString::fromStdString(e.tier->examples);
+        m_fields.at(QStringLiteral("tier"))->setText(tabletext::translated(tabletext::hardwareTiers, e.tier->name));
+        QString detail = tabletext::translated(tabletext::hardwareTiers, e.tier->examples);
         // A CPU-only device answers "what is the smallest thing this runs on"; name the GPU too.
         if (e.tier->backend == Backend::Cpu && e.acceleratorTier)
-            detail = tr("%1; smallest GPU or Mac: %2").arg(detail, QString::fromStdString(e.acceleratorTier->name));
+            detail = tr("%1; smallest GPU or Mac: %2")
+                         .arg(detail, tabletext::translated(tabletext::hardwareTiers, e.acceleratorTier->name));
         m_fields.at(QStringLiteral("tierDetail"))->setText(detail);
     } else {
         m_fields.at(QStringLiteral("tier"))->setText(tr("none fits"));

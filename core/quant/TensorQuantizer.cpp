@@ -228,7 +228,9 @@ TensorQuantizer::TensorQuantizer(const QuantSpec& spec, const float* data, std::
         const auto& grid = spec.format == QuantFormat::FP8_E4M3 ? fp8E4M3Grid() : fp8E5M2Grid();
         m_tensorScale = absMax(data, count) / grid.maxFinite();
     }
-    if (spec.format == QuantFormat::NF4) {
+    // Plain NF4 takes each block's absmax as it rounds the block (one pass over the tensor, not
+    // two); double quantisation needs every block's absmax first, for their mean.
+    if (spec.format == QuantFormat::NF4 && spec.doubleQuant) {
         const auto block = static_cast<std::size_t>(spec.groupSize);
         m_nf4Absmax.resize(count / block);
         // A whole pass over the tensor: in parallel, or it is the serial part that stops quantizeRows scaling.
@@ -237,7 +239,7 @@ TensorQuantizer::TensorQuantizer(const QuantSpec& spec, const float* data, std::
                 for (std::size_t b = range.begin(); b != range.end(); ++b)
                     m_nf4Absmax[b] = absMax(data + b * block, block);
             });
-        if (spec.doubleQuant && !m_nf4Absmax.empty()) {
+        if (!m_nf4Absmax.empty()) {
             // Second level: absmax minus its mean, in 8 bits with one F32 scale per 256 blocks.
             double sum = 0.0;
             for (const float value : m_nf4Absmax)
@@ -270,7 +272,9 @@ void TensorQuantizer::quantizeNf4Row(std::size_t row, float* out) const
     const auto block = static_cast<std::size_t>(m_spec.groupSize);
     const float* in = m_data + row * m_columns;
     for (std::size_t first = 0; first < m_columns; first += block) {
-        roundNf4(in + first, block, m_nf4Absmax[(row * m_columns + first) / block], out + first);
+        const float absmax
+            = m_nf4Absmax.empty() ? absMax(in + first, block) : m_nf4Absmax[(row * m_columns + first) / block];
+        roundNf4(in + first, block, absmax, out + first);
     }
 }
 

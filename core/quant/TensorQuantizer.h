@@ -32,7 +32,7 @@ private:
     std::size_t m_columns;
     float m_tensorScale = 0.0f; // per-tensor schemes
     float m_tensorZero = 0.0f; // per-tensor asymmetric Int
-    std::vector<float> m_nf4Absmax; // NF4: the (possibly double-quantised) absmax of every block
+    std::vector<float> m_nf4Absmax; // NF4 with double quantisation: the quantised absmax of every block
 };
 
 // The uniform integer grid of one group as TensorQuantizer fits and applies it (F16-rounded scale,

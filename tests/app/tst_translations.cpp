@@ -2,19 +2,28 @@
 // the German one reaches the window's menus and the recipe notes (so the contexts lupdate wrote are
 // the ones the code asks for, plural forms included), numbers follow QLocale::setDefault, and
 // View ▸ Language keeps the choice in the settings and says that it applies from the next start.
+// The texts core keeps in English (data tables, constants, fixed phrases) are translated too.
+#include "ConstantsModel.h"
+#include "DecisionGuidePanel.h"
 #include "EstimateChartView.h"
 #include "Format.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "RecipeDocument.h"
 #include "RecipePane.h"
+#include "TableText.h"
 #include "WorkshopView.h"
+#include "estimate/DecisionGuide.h"
+#include "estimate/EstimatorConstants.h"
+#include "estimate/HardwareTierTable.h"
+#include "estimate/LandscapeTable.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QListWidget>
 #include <QLocale>
 #include <QLogValueAxis>
 #include <QMenu>
@@ -90,6 +99,84 @@ private Q_SLOTS:
         QVERIFY(translated != QStringLiteral("&File"));
         if (!file.isEmpty())
             QCOMPARE(translated, file);
+    }
+
+    void eachLanguageTranslatesCoreTexts_data() { eachLanguageLoads_data(); }
+
+    // Every text of the bundled tables, every constant's label, kind and sources, and each fixed
+    // phrase core reports has a translation: a row or constant added in core without one (or a
+    // table edited without running scripts/table-strings.py) fails here.
+    void eachLanguageTranslatesCoreTexts()
+    {
+        QFETCH(QString, language);
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/compression-lab_") + language + QStringLiteral(".qm")));
+        QStringList missing;
+        int differing = 0;
+        int total = 0;
+        const auto check = [&](const char* context, std::string_view english) {
+            const std::string key(english);
+            const QString translation = translator.translate(context, key.c_str());
+            ++total;
+            if (translation.isEmpty())
+                missing << QStringLiteral("[%1] %2").arg(QLatin1String(context), QString::fromStdString(key));
+            else if (translation != QString::fromStdString(key))
+                ++differing;
+        };
+        for (const auto& entry : defaultDecisionGuide().rows()) {
+            check(tabletext::decisionGuide, entry.situation);
+            check(tabletext::decisionGuide, entry.firstReach);
+            check(tabletext::decisionGuide, entry.caveat);
+        }
+        for (const auto& tier : defaultHardwareTierTable().rows()) {
+            check(tabletext::hardwareTiers, tier.name);
+            check(tabletext::hardwareTiers, tier.examples);
+            check(tabletext::hardwareTiers, tier.source);
+        }
+        for (const auto& entry : defaultLandscapeTable().rows())
+            check(tabletext::landscape, entry.source);
+        for (const auto& description : constantDescriptions()) {
+            check(tabletext::constants, description.label);
+            check(tabletext::constants, description.kind);
+            check(tabletext::constants, description.sources);
+        }
+        for (const char* phrase : tabletext::knownPhrases())
+            check(tabletext::phrases, phrase);
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
+        // Product names ("RTX 4090") stay as they are, but most texts are sentences and do change.
+        QVERIFY2(differing > total / 2,
+            qPrintable(QStringLiteral("%1 of %2 translated differently").arg(differing).arg(total)));
+    }
+
+    // The translations reach what a person sees: the decision guide's list and the constants table.
+    void germanReachesTheTables()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/compression-lab_de.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        {
+            const auto& first = defaultDecisionGuide().rows().front();
+            DecisionGuidePanel guide(nullptr);
+            const QString situation = guide.situations()->item(0)->text();
+            QCOMPARE(situation, translator.translate(tabletext::decisionGuide, first.situation.c_str()));
+            QVERIFY(situation != QString::fromStdString(first.situation));
+
+            ConstantsModel constants;
+            const QString label = constants.data(constants.index(0, ConstantsModel::LabelColumn)).toString();
+            QVERIFY2(label != QString::fromUtf8(constantDescriptions().front().label.data()), qPrintable(label));
+            QVERIFY(constants.data(constants.index(0, ConstantsModel::KindColumn)).toString()
+                != QString::fromUtf8(constantDescriptions().front().kind.data()));
+            // The key is an identifier and stays as it is.
+            QCOMPARE(constants.data(constants.index(0, 0), ConstantsModel::KeyRole).toString(),
+                QStringLiteral("quality.fp32"));
+
+            QCOMPARE(tabletext::step("writing model.norm.weight"),
+                translator.translate(tabletext::phrases, "writing %1").arg(QStringLiteral("model.norm.weight")));
+            QVERIFY(tabletext::step("writing model.norm.weight") != QStringLiteral("writing model.norm.weight"));
+            // A phrase without a translation is shown as it is.
+            QCOMPARE(tabletext::step("something new"), QStringLiteral("something new"));
+        }
+        QVERIFY(QCoreApplication::removeTranslator(&translator));
     }
 
     void germanReachesTheWindowAndTheRecipeNotes()

@@ -63,7 +63,7 @@ private Q_SLOTS:
         // Both profiles visible: llama.cpp's figure for the same recipe.
         QCOMPARE(cards.field(QStringLiteral("vramOther")), QStringLiteral("llama.cpp would allocate 5.9 GB"));
         QCOMPARE(pane.valueText(QStringLiteral("architecture")),
-            QStringLiteral("assuming Llama-3.1-8B-like: 32 layers, 8 KV heads x 128"));
+            QStringLiteral("assuming Llama-3.1-8B-like: 32 layers, 8 KV heads \u00D7 128"));
         QCOMPARE(pane.valueText(QStringLiteral("size")), QStringLiteral("8 B weights"));
         QCOMPARE(pane.valueText(QStringLiteral("precision")), QStringLiteral("INT4 · 4 bits/weight"));
         QCOMPARE(pane.valueText(QStringLiteral("context")), QStringLiteral("8K tokens"));
