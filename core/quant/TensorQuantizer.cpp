@@ -98,10 +98,14 @@ bool hasAvx2()
 // search do, so it picks the same code; a NaN compares false and takes code 0 in all three.
 __attribute__((target("avx512f"))) void roundNf4Avx512(const float* in, std::size_t count, float scale, float* out)
 {
-    alignas(64) float midpoints[16];
-    std::copy(nf4Midpoints.begin(), nf4Midpoints.end(), midpoints);
-    midpoints[15] = nf4Midpoints.back(); // never probed: the search reads indices 0..14
-    const __m512 table = _mm512_load_ps(midpoints);
+    // The midpoints padded to one register, built once (this runs for every 64-value block).
+    alignas(64) static const std::array<float, 16> midpoints = [] {
+        std::array<float, 16> padded{};
+        std::copy(nf4Midpoints.begin(), nf4Midpoints.end(), padded.begin());
+        padded[15] = nf4Midpoints.back(); // never probed: the search reads indices 0..14
+        return padded;
+    }();
+    const __m512 table = _mm512_load_ps(midpoints.data());
     const __m512 codes = _mm512_loadu_ps(nf4Codes);
     const __m512 divisor = _mm512_set1_ps(scale);
     std::size_t i = 0;
